@@ -1,0 +1,25 @@
+package dev.berth.api.types.container;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * {@code State} of container inspect. {@code status} is one of created, running, paused,
+ * restarting, removing, exited, dead; the booleans are derived from it, as dockerd does.
+ * Times are RFC 3339 with nanoseconds; {@code 0001-01-01T00:00:00Z} for never.
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+public record ContainerState(
+        String status,
+        boolean running,
+        boolean paused,
+        boolean restarting,
+        @JsonProperty("OOMKilled") boolean oomKilled,
+        boolean dead,
+        int pid,
+        int exitCode,
+        String error,
+        String startedAt,
+        String finishedAt) {
+}

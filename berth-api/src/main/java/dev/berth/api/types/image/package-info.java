@@ -1,0 +1,2 @@
+/** Image wire types: list, inspect, history, delete. */
+package dev.berth.api.types.image;

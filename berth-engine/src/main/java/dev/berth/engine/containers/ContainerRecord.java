@@ -1,0 +1,80 @@
+package dev.berth.engine.containers;
+
+import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.HostConfig;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything berth knows about one container, as stored in {@code containers/<id>/config.json}
+ * (rewritten atomically on every change). Immutable: a change is a new record through the
+ * {@code with...} methods and {@link ContainerStore#update}.
+ *
+ * @param imageRef the image as the user named it ({@code busybox}), shown by {@code ps}
+ * @param imageId  the image's ID ({@code sha256:...}) the container was created from
+ * @param config   the image's config merged with the create request
+ * @param path     the process to run: the first word of entrypoint + cmd
+ * @param args     the rest of entrypoint + cmd
+ */
+public record ContainerRecord(
+        ContainerId id,
+        String name,
+        Instant created,
+        String imageRef,
+        String imageId,
+        ContainerConfig config,
+        HostConfig hostConfig,
+        String path,
+        List<String> args,
+        State state,
+        int restartCount,
+        String runtime) {
+
+    /**
+     * The runtime state. {@code pid} is 0 unless running; times are null when it never
+     * happened; {@code error} is the reason a start failed, empty otherwise.
+     */
+    public record State(ContainerStatus status, int pid, int exitCode, String error,
+            Instant startedAt, Instant finishedAt) {
+
+        public static State created() {
+            return new State(ContainerStatus.CREATED, 0, 0, "", null, null);
+        }
+
+        public State running(int newPid, Instant at) {
+            return new State(ContainerStatus.RUNNING, newPid, 0, "", at, null);
+        }
+
+        public State exited(int code, Instant at) {
+            return new State(ContainerStatus.EXITED, 0, code, error, startedAt, at);
+        }
+
+        public State failedToStart(int code, String reason, Instant at) {
+            return new State(status == ContainerStatus.CREATED ? ContainerStatus.CREATED : ContainerStatus.EXITED,
+                    0, code, reason, startedAt, at);
+        }
+
+        public State removing() {
+            return new State(ContainerStatus.REMOVING, pid, exitCode, error, startedAt, finishedAt);
+        }
+    }
+
+    public ContainerRecord withState(State newState) {
+        return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
+                newState, restartCount, runtime);
+    }
+
+    public ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, created, imageRef, imageId, config, hostConfig, path, args,
+                state, restartCount, runtime);
+    }
+
+    public ContainerRecord withRestartCount(int count) {
+        return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
+                state, count, runtime);
+    }
+
+    public boolean isRunning() {
+        return state.status().isActive();
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts berthd in the background on the default socket and data root unless one is
+# running, and bootstraps busybox:latest the first time (there is no registry here).
+set -euo pipefail
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
+berth_find_java
+
+SOCKET=/run/berth.sock
+EXEC_ROOT=/run/berth
+DATA_ROOT=/var/lib/berth
+PIDFILE=$EXEC_ROOT/berthd.pid
+LOG=$DATA_ROOT/berthd.log
+
+alive() { [ -S "$SOCKET" ] && [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+
+started=no
+if ! alive; then
+  mkdir -p "$EXEC_ROOT" "$DATA_ROOT"
+  echo "berth: starting berthd (log: $LOG)" >&2
+  setsid "$BERTH_HOME/berth" daemon --pidfile "$PIDFILE" >>"$LOG" 2>&1 </dev/null &
+  for _ in $(seq 1 200); do
+    alive && break
+    sleep 0.05
+  done
+  alive || { echo "berth: berthd did not start; see $LOG" >&2; tail -n 20 "$LOG" >&2; exit 1; }
+  started=yes
+fi
+
+# Images are listed in one file; a grep is cheaper than asking the daemon.
+if ! grep -qs '"busybox:latest"\|docker.io/library/busybox:latest' "$DATA_ROOT/images/repositories.json"; then
+  [ "$started" = yes ] || true
+  echo "berth: creating busybox:latest from the host's busybox-static" >&2
+  "$BERTH_HOME/berth" image bootstrap busybox >&2
+fi

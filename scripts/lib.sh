@@ -1,0 +1,59 @@
+# Shared by ./berth and ./run-tests: find JDK 25, install host packages, build when stale.
+# Sourced, not run. Keep it fast: ./berth runs it before every CLI command.
+
+BERTH_HOME=${BERTH_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+
+# JDK 25: $JAVA_HOME when it is 25 or newer, else the usual install places. Reads the
+# release file instead of running `java -version` (that costs a JVM start).
+berth_find_java() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -f "$candidate/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
+    if [ "${version:-0}" -ge 25 ]; then
+      export JAVA_HOME=$candidate
+      return 0
+    fi
+  done
+  echo "berth: JDK 25 not found; install it or set JAVA_HOME" >&2
+  return 1
+}
+
+# Host packages berth needs: an OCI runtime (crun, runc as fallback), busybox-static for
+# `image bootstrap busybox`, util-linux's setsid. Installed once with apt-get.
+berth_ensure_packages() {
+  local missing=()
+  command -v crun >/dev/null || missing+=(crun)
+  command -v runc >/dev/null || missing+=(runc)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v setsid >/dev/null || missing+=(util-linux)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "berth: installing ${missing[*]}" >&2
+  if [ "$(id -u)" != 0 ]; then
+    echo "berth: need root to install ${missing[*]}" >&2
+    return 1
+  fi
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+BERTH_STAMP="$BERTH_HOME/.berth-build/stamp"
+
+# Builds the jars when a source or pom is newer than the last build.
+berth_build_if_stale() {
+  if [ -f "$BERTH_STAMP" ] && [ -f "$BERTH_HOME/berth-cli/target/berth-cli.jar" ] && [ -f "$BERTH_HOME/berth-daemon/target/berth-daemon.jar" ] \
+     && [ -z "$(find "$BERTH_HOME" -path "$BERTH_HOME/.git" -prune -o \
+          \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+          -newer "$BERTH_STAMP" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "berth: building (first use or sources changed)..." >&2
+  mkdir -p "$BERTH_HOME/.berth-build"
+  local started
+  started=$(date +%s)
+  (cd "$BERTH_HOME" && mvn -B -q -DskipTests -Dmaven.test.skip=true package >&2) || return 1
+  touch -d "@$started" "$BERTH_STAMP"
+}
+
+berth_classpath() { # module
+  printf '%s' "$BERTH_HOME/$1/target/$1.jar:$BERTH_HOME/$1/target/lib/*"
+}
