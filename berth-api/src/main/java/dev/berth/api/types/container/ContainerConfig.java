@@ -1,5 +1,6 @@
 package dev.berth.api.types.container;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -44,10 +45,12 @@ public record ContainerConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    @JsonIgnore
     public boolean isTty() {
         return Boolean.TRUE.equals(tty);
     }
 
+    @JsonIgnore
     public boolean isOpenStdin() {
         return Boolean.TRUE.equals(openStdin);
     }

@@ -1,5 +1,6 @@
 package dev.berth.api.types.container;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -59,14 +60,17 @@ public record HostConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    @JsonIgnore
     public boolean isAutoRemove() {
         return Boolean.TRUE.equals(autoRemove);
     }
 
+    @JsonIgnore
     public boolean isPrivileged() {
         return Boolean.TRUE.equals(privileged);
     }
 
+    @JsonIgnore
     public boolean isReadonlyRootfs() {
         return Boolean.TRUE.equals(readonlyRootfs);
     }

@@ -1,0 +1,87 @@
+package dev.berth.engine.containers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three files dockerd writes for every container and bind-mounts over the image's:
+ * {@code /etc/hostname}, {@code /etc/hosts} and {@code /etc/resolv.conf}. They live in the
+ * container's directory, so edits inside the container last until it is removed.
+ */
+public final class EtcFiles {
+
+    public static final String HOSTNAME = "hostname";
+    public static final String HOSTS = "hosts";
+    public static final String RESOLV_CONF = "resolv.conf";
+
+    private EtcFiles() {
+    }
+
+    /** Writes the files into {@code dir} unless they exist (a restart keeps the container's edits). */
+    public static void writeIfMissing(Path dir, String hostname, List<String> extraHosts,
+            Path hostResolvConf) throws IOException {
+        Files.createDirectories(dir);
+        writeIfMissing(dir.resolve(HOSTNAME), hostname + "\n");
+        writeIfMissing(dir.resolve(HOSTS), hosts(hostname, extraHosts));
+        writeIfMissing(dir.resolve(RESOLV_CONF), resolvConf(hostResolvConf));
+    }
+
+    static String hosts(String hostname, List<String> extraHosts) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("127.0.0.1\tlocalhost\n");
+        sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
+        sb.append("fe00::\tip6-localnet\n");
+        sb.append("ff00::\tip6-mcastprefix\n");
+        sb.append("ff02::1\tip6-allnodes\n");
+        sb.append("ff02::2\tip6-allrouters\n");
+        // Without a network of its own the container's name resolves to loopback, so
+        // programs that look up their own hostname work.
+        sb.append("127.0.1.1\t").append(hostname).append('\n');
+        if (extraHosts != null) {
+            for (String entry : extraHosts) {
+                int colon = entry.indexOf(':');
+                if (colon > 0) {
+                    sb.append(entry.substring(colon + 1)).append('\t').append(entry, 0, colon).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The host's resolv.conf without loopback nameservers (they mean nothing inside the
+     * container's network namespace), falling back to public resolvers as dockerd does.
+     */
+    static String resolvConf(Path hostResolvConf) throws IOException {
+        List<String> kept = new ArrayList<>();
+        boolean hasNameserver = false;
+        if (hostResolvConf != null && Files.isRegularFile(hostResolvConf)) {
+            for (String line : Files.readAllLines(hostResolvConf, StandardCharsets.UTF_8)) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("nameserver")) {
+                    String[] parts = trimmed.split("\\s+");
+                    if (parts.length < 2 || parts[1].startsWith("127.") || parts[1].equals("::1")) {
+                        continue;
+                    }
+                    hasNameserver = true;
+                }
+                kept.add(line);
+            }
+        }
+        if (!hasNameserver) {
+            kept.add("nameserver 8.8.8.8");
+            kept.add("nameserver 8.8.4.4");
+        }
+        return String.join("\n", kept) + "\n";
+    }
+
+    private static void writeIfMissing(Path file, String content) throws IOException {
+        if (!Files.exists(file)) {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+    }
+}
