@@ -16,7 +16,7 @@ public record HostFacts(String kernelVersion, String operatingSystem, String osV
                 osRelease("VERSION_ID", ""),
                 firstLine(Path.of("/proc/sys/kernel/hostname"), "localhost"),
                 Runtime.getRuntime().availableProcessors(),
-                memTotal(),
+                readMemTotal(),
                 goArch(System.getProperty("os.arch")),
                 daemonId(dataRoot));
     }
@@ -60,7 +60,7 @@ public record HostFacts(String kernelVersion, String operatingSystem, String osV
         return fallback;
     }
 
-    private static long memTotal() {
+    private static long readMemTotal() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {

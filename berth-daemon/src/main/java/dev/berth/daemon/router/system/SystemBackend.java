@@ -1,0 +1,20 @@
+package dev.berth.daemon.router.system;
+
+import java.nio.file.Path;
+
+/** What the system routes need from the engine, and nothing more. */
+public interface SystemBackend {
+
+    /** Container and image counts for {@code /info}. */
+    record Counts(int containers, int running, int paused, int stopped, int images) {
+    }
+
+    Counts counts();
+
+    /** The OCI runtime in use ("crun" or "runc") and why it was chosen. */
+    String runtimeName();
+
+    String runtimeReason();
+
+    Path dataRoot();
+}
