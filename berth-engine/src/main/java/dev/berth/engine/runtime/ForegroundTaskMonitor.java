@@ -187,6 +187,15 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         }
     }
 
+    @Override
+    public java.util.OptionalInt recordedExit(Path bundle) {
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(Files.readString(bundle.resolve(EXIT_FILE)).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     private static int readExitFile(Path exitFile) {
         long deadline = System.nanoTime() + EXIT_FILE_WAIT.toNanos();
         while (true) {

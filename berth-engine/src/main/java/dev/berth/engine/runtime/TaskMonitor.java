@@ -31,4 +31,10 @@ public interface TaskMonitor {
      * when the runtime reports it running; empty when it is not.
      */
     Optional<RecoveredTask> recover(String id, Path bundle);
+
+    /**
+     * The exit code a container started from {@code bundle} left behind when it ended while
+     * nobody was watching (the daemon was down); empty when none was recorded.
+     */
+    java.util.OptionalInt recordedExit(Path bundle);
 }

@@ -1,0 +1,112 @@
+package dev.berth.daemon;
+
+import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.system.SystemBackend;
+import dev.berth.engine.containers.ContainerRecord;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.containers.ContainerStatus;
+import dev.berth.engine.containers.ContainerStore;
+import dev.berth.engine.containers.ImageResolver;
+import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.runtime.CommandLineRuntime;
+import dev.berth.engine.runtime.ForegroundTaskMonitor;
+import dev.berth.engine.runtime.RuntimeChoice;
+import dev.berth.engine.runtime.RuntimeSelector;
+import dev.berth.engine.runtime.spec.HostProfile;
+import dev.berth.engine.runtime.spec.SpecGenerator;
+import dev.berth.engine.snapshots.OverlaySnapshotter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds the engine's services over the data and exec roots, in the
+ * order they depend on each other, and reconciles containers with the runtime at start.
+ */
+final class Engine implements SystemBackend, AutoCloseable {
+
+    private final DaemonConfig config;
+    private final RuntimeChoice runtimeChoice;
+    private final ContainerService containers;
+
+    private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, ContainerService containers) {
+        this.config = config;
+        this.runtimeChoice = runtimeChoice;
+        this.containers = containers;
+    }
+
+    static Engine open(DaemonConfig config) throws IOException {
+        Files.createDirectories(config.dataRoot());
+        Files.createDirectories(config.execRoot());
+        RuntimeChoice choice = RuntimeSelector.forHost().select(Optional.ofNullable(config.runtime()));
+        CommandLineRuntime runtime = choice.open(config.execRoot());
+        Path empty = config.dataRoot().resolve("layers").resolve("empty");
+        Files.createDirectories(empty);
+        ImageResolver images = new ImageResolver() {
+            @Override
+            public ResolvedImage resolve(String reference) {
+                throw new NotFoundException("No such image: " + reference);
+            }
+
+            @Override
+            public List<Path> lowerDirs(String imageId) {
+                return List.of();
+            }
+        };
+        ContainerService containers = new ContainerService(
+                new ContainerStore(config.dataRoot().resolve("containers")), images, runtime,
+                new ForegroundTaskMonitor(runtime), new OverlaySnapshotter(empty),
+                new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
+        containers.recover();
+        return new Engine(config, choice, containers);
+    }
+
+    ContainerService containers() {
+        return containers;
+    }
+
+    ApiRoutes.Group imageRoutes(Clock clock) {
+        return routes -> { };
+    }
+
+    @Override
+    public Counts counts() {
+        int running = 0;
+        int paused = 0;
+        int stopped = 0;
+        List<ContainerRecord> all = containers.list();
+        for (ContainerRecord r : all) {
+            if (r.state().status() == ContainerStatus.PAUSED) {
+                paused++;
+            } else if (r.isRunning()) {
+                running++;
+            } else {
+                stopped++;
+            }
+        }
+        return new Counts(all.size(), running, paused, stopped, 0);
+    }
+
+    @Override
+    public String runtimeName() {
+        return runtimeChoice.name();
+    }
+
+    @Override
+    public String runtimeReason() {
+        return runtimeChoice.reason();
+    }
+
+    @Override
+    public Path dataRoot() {
+        return config.dataRoot();
+    }
+
+    @Override
+    public void close() {
+        containers.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.daemon;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code berth daemon}: berthd in the foreground, with dockerd's flag names. */
+@Command(name = "berthd", mixinStandardHelpOptions = true, version = "berthd " + BerthVersion.VERSION,
+        description = "The berth daemon: serves the Docker Engine API on a Unix socket.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--data-root", description = "Root of persistent state (default: ${DEFAULT-VALUE})")
+    Path dataRoot = DaemonConfig.DEFAULT_DATA_ROOT;
+
+    @Option(names = "--exec-root", description = "Root of runtime state: mounts, bundles (default: ${DEFAULT-VALUE})")
+    Path execRoot = DaemonConfig.DEFAULT_EXEC_ROOT;
+
+    @Option(names = {"-H", "--host"}, description = "Socket to listen on (default: ${DEFAULT-VALUE})")
+    String host = DaemonConfig.DEFAULT_HOST;
+
+    @Option(names = {"-p", "--pidfile"}, description = "Where to write the daemon's PID")
+    Path pidFile;
+
+    @Option(names = "--runtime", description = "OCI runtime: crun or runc (default: crun where it works here)")
+    String runtime;
+
+    @Option(names = {"-l", "--log-level"}, description = "debug, info, warn, error (default: ${DEFAULT-VALUE})")
+    String logLevel = "info";
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(logLevel);
+        DaemonConfig config = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
+                DaemonConfig.socketOf(host), pidFile, runtime, logLevel);
+        try (Daemon daemon = Daemon.start(config)) {
+            daemon.awaitShutdown();
+        }
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            System.err.println("berthd: " + e.getMessage());
+            return 1;
+        }).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.berth.daemon.router.containers;
+
+import dev.berth.api.stream.MultiplexedOutput;
+import dev.berth.api.stream.StdStream;
+import dev.berth.daemon.http.Hijacked;
+import dev.berth.daemon.http.PathParams;
+import dev.berth.daemon.http.ServerRequest;
+import dev.berth.daemon.http.ServerResponse;
+import dev.berth.daemon.router.Api;
+import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.engine.containers.ContainerRecord;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.containers.OutputHub;
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.logs.LogReadOptions;
+import dev.berth.engine.logs.LogStream;
+import dev.berth.engine.runtime.RunningTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The streaming container routes: {@code attach} (a hijacked connection carrying the
+ * container's output, and its stdin when asked) and {@code logs} (the json-file log,
+ * optionally followed). Without a TTY both use Docker's 8-byte multiplexed framing.
+ */
+public final class ContainerStreamsRoutes implements ApiRoutes.Group {
+
+    private static final String RAW = "application/vnd.docker.raw-stream";
+    private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
+
+    private final ContainerService containers;
+
+    public ContainerStreamsRoutes(ContainerService containers) {
+        this.containers = containers;
+    }
+
+    @Override
+    public void register(ApiRoutes routes) {
+        routes.post("/containers/{id}/attach", this::attach);
+        routes.get("/containers/{id}/logs", this::logs);
+    }
+
+    private void attach(ServerRequest req, ServerResponse res, PathParams p) throws Exception {
+        ContainerRecord record = containers.get(p.get("id"));
+        boolean tty = record.config().isTty();
+        boolean wantStdout = Api.bool(req.query(), "stdout");
+        boolean wantStderr = Api.bool(req.query(), "stderr");
+        boolean wantStdin = Api.bool(req.query(), "stdin") && record.config().isOpenStdin();
+        try (Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
+            OutputStream raw = conn.out();
+            MultiplexedOutput mux = new MultiplexedOutput(raw);
+            CountDownLatch ended = new CountDownLatch(1);
+            OutputHub.Listener listener = new OutputHub.Listener() {
+                @Override
+                public void output(StdStream stream, byte[] data, int offset, int length) throws IOException {
+                    if (stream == StdStream.STDOUT && !wantStdout || stream == StdStream.STDERR && !wantStderr) {
+                        return;
+                    }
+                    if (tty) {
+                        synchronized (raw) {
+                            raw.write(data, offset, length);
+                            raw.flush();
+                        }
+                    } else {
+                        mux.write(stream, data, offset, length);
+                    }
+                }
+
+                @Override
+                public void end() {
+                    ended.countDown();
+                }
+            };
+            try (AutoCloseable detach = containers.attach(record.id().hex(), listener)) {
+                if (wantStdin) {
+                    Thread.ofVirtual().start(() -> copyStdin(record, conn.in()));
+                }
+                ended.await();
+            }
+        }
+    }
+
+    /** Copies the client's input into the container's stdin; EOF closes it (StdinOnce). */
+    private void copyStdin(ContainerRecord record, InputStream clientInput) {
+        try {
+            RunningTask task = containers.started(record.id().hex()).get();
+            Optional<OutputStream> stdin = task.stdin();
+            if (stdin.isEmpty()) {
+                return;
+            }
+            try (OutputStream in = stdin.get()) {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = clientInput.read(buffer)) > 0) {
+                    in.write(buffer, 0, n);
+                    in.flush();
+                }
+            }
+        } catch (Exception e) {
+            // the container ended or the client went away: nothing more to copy
+        }
+    }
+
+    private void logs(ServerRequest req, ServerResponse res, PathParams p) throws Exception {
+        ContainerRecord record = containers.get(p.get("id"));
+        boolean stdout = Api.bool(req.query(), "stdout");
+        boolean stderr = Api.bool(req.query(), "stderr");
+        if (!stdout && !stderr) {
+            throw new InvalidArgumentException("Bad parameters: you must choose at least one stream");
+        }
+        LogReadOptions options = new LogReadOptions(stdout, stderr, time(req.query().first("since")),
+                time(req.query().first("until")), tail(req.query().first("tail")), Api.bool(req.query(), "follow"),
+                Api.bool(req.query(), "timestamps"));
+        boolean tty = record.config().isTty();
+        try (OutputStream out = res.stream(200, tty ? RAW : MULTIPLEXED)) {
+            out.flush();
+            MultiplexedOutput mux = new MultiplexedOutput(out);
+            try {
+                containers.logs(record.id().hex(), options, entry -> {
+                    try {
+                        if (tty) {
+                            out.write(entry.bytes());
+                            out.flush();
+                        } else {
+                            mux.write(entry.stream() == LogStream.STDERR ? StdStream.STDERR : StdStream.STDOUT,
+                                    entry.bytes());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException clientGone) {
+                // the client stopped reading (e.g. Ctrl-C on logs -f)
+            }
+        }
+    }
+
+    private static int tail(String value) {
+        if (value == null || value.isEmpty() || value.equals("all")) {
+            return LogReadOptions.ALL;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            return n < 0 ? LogReadOptions.ALL : n;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("invalid value for \"tail\": " + value);
+        }
+    }
+
+    /** Docker's since/until: Unix seconds with optional fraction ("1700000000.5"); 0 means none. */
+    static Optional<Instant> time(String value) {
+        if (value == null || value.isEmpty() || value.equals("0")) {
+            return Optional.empty();
+        }
+        try {
+            int dot = value.indexOf('.');
+            long seconds = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
+            long nanos = 0;
+            if (dot >= 0) {
+                String frac = (value.substring(dot + 1) + "000000000").substring(0, 9);
+                nanos = Long.parseLong(frac);
+            }
+            return Optional.of(Instant.ofEpochSecond(seconds, nanos));
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("invalid time value: " + value);
+        }
+    }
+}

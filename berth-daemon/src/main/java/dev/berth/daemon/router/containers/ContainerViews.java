@@ -1,0 +1,103 @@
+package dev.berth.daemon.router.containers;
+
+import dev.berth.api.Timestamps;
+import dev.berth.api.types.container.ContainerInspect;
+import dev.berth.api.types.container.ContainerState;
+import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.container.HostConfig;
+import dev.berth.api.types.container.MountPoint;
+import dev.berth.api.types.container.NetworkSettings;
+import dev.berth.api.units.ContainerStatusText;
+import dev.berth.engine.containers.ContainerRecord;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.containers.ContainerStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders container records as dockerd's inspect and list JSON. */
+final class ContainerViews {
+
+    private ContainerViews() {
+    }
+
+    static ContainerInspect inspect(ContainerRecord r, ContainerService service, boolean withSize) {
+        ContainerRecord.State s = r.state();
+        ContainerStatus status = s.status();
+        var paths = service.pathsOf(r);
+        ContainerState state = new ContainerState(status.apiName(), status.isActive(),
+                status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING, false,
+                status == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
+                Timestamps.format(s.startedAt()), Timestamps.format(s.finishedAt()));
+        Long sizeRw = withSize ? service.sizeRw(r) : null;
+        return new ContainerInspect(r.id().hex(), Timestamps.format(r.created()), r.path(), r.args(), state,
+                r.imageId(), paths.resolvConf().toString(), paths.hostname().toString(),
+                paths.hosts().toString(), paths.log().toString(), "/" + r.name(), r.restartCount(),
+                "overlayfs", "linux", "", "", "", null, hostConfigView(r.hostConfig()),
+                new ContainerInspect.GraphDriver("overlayfs", Map.of(
+                        "UpperDir", paths.upperDir().toString(),
+                        "WorkDir", paths.workDir().toString(),
+                        "MergedDir", paths.mergedDir().toString())),
+                sizeRw, withSize ? sizeRw : null, mounts(r), r.config(), networkSettings(r));
+    }
+
+    /** dockerd always answers with a NetworkMode and LogConfig, even when the request had none. */
+    private static HostConfig hostConfigView(HostConfig h) {
+        return new HostConfig(h.binds(), h.containerIDFile(),
+                h.logConfig() != null ? h.logConfig() : new dev.berth.api.types.container.LogConfig("json-file", Map.of()),
+                h.networkMode() != null && !h.networkMode().isEmpty() ? h.networkMode() : "bridge",
+                h.portBindings() != null ? h.portBindings() : Map.of(),
+                h.restartPolicy() != null ? h.restartPolicy() : new dev.berth.api.types.container.RestartPolicy("no", 0),
+                h.isAutoRemove(), h.volumesFrom(), h.consoleSize(), h.capAdd(), h.capDrop(), h.cgroupnsMode(),
+                h.dns(), h.dnsOptions(), h.dnsSearch(), h.extraHosts(), h.groupAdd(), h.ipcMode(), h.links(),
+                h.oomScoreAdj(), h.pidMode(), h.isPrivileged(), Boolean.TRUE.equals(h.publishAllPorts()),
+                h.isReadonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(), h.usernsMode(), h.shmSize(),
+                h.sysctls(), h.runtime(), h.memory(), h.nanoCpus(), h.cpuShares(), h.pidsLimit(), h.init(),
+                h.maskedPaths(), h.readonlyPaths());
+    }
+
+    static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now) {
+        ContainerRecord.State s = r.state();
+        ContainerStatus status = s.status();
+        String statusText = ContainerStatusText.of(new ContainerStatusText.State(status.isActive(),
+                status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING,
+                status == ContainerStatus.REMOVING, status == ContainerStatus.DEAD, s.exitCode(),
+                s.startedAt(), s.finishedAt(), null), now);
+        Long sizeRw = withSize ? service.sizeRw(r) : null;
+        String networkMode = r.hostConfig().networkMode() == null || r.hostConfig().networkMode().isEmpty()
+                ? "bridge" : r.hostConfig().networkMode();
+        return new ContainerSummary(r.id().hex(), List.of("/" + r.name()), r.imageRef(), r.imageId(),
+                command(r), r.created().getEpochSecond(), List.of(), sizeRw, sizeRw,
+                r.config().labels() == null ? Map.of() : r.config().labels(), status.apiName(), statusText,
+                new ContainerSummary.SummaryHostConfig(networkMode),
+                new ContainerSummary.SummaryNetworkSettings(Map.of()), mounts(r));
+    }
+
+    /** The command as {@code docker ps} shows it: path and args joined by spaces. */
+    static String command(ContainerRecord r) {
+        List<String> words = new ArrayList<>();
+        words.add(r.path());
+        words.addAll(r.args());
+        return String.join(" ", words);
+    }
+
+    private static List<MountPoint> mounts(ContainerRecord r) {
+        List<MountPoint> mounts = new ArrayList<>();
+        if (r.hostConfig().binds() != null) {
+            for (String bind : r.hostConfig().binds()) {
+                String[] parts = bind.split(":");
+                if (parts.length >= 2 && parts[0].startsWith("/")) {
+                    String mode = parts.length == 3 ? parts[2] : "";
+                    boolean rw = !List.of(mode.split(",")).contains("ro");
+                    mounts.add(new MountPoint("bind", null, parts[0], parts[1], null, mode, rw, "rprivate"));
+                }
+            }
+        }
+        return mounts;
+    }
+
+    private static NetworkSettings networkSettings(ContainerRecord r) {
+        return new NetworkSettings("", "", "", Map.of(), "", "", 0, "", Map.of());
+    }
+}

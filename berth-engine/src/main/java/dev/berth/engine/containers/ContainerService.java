@@ -1,0 +1,506 @@
+package dev.berth.engine.containers;
+
+import dev.berth.api.stream.StdStream;
+import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.HostConfig;
+import dev.berth.engine.error.ConflictException;
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.error.NotModifiedException;
+import dev.berth.engine.error.SystemException;
+import dev.berth.engine.logs.JsonFileLogReader;
+import dev.berth.engine.logs.JsonFileLogWriter;
+import dev.berth.engine.logs.LogEntry;
+import dev.berth.engine.logs.LogReadOptions;
+import dev.berth.engine.logs.LogStream;
+import dev.berth.engine.runtime.OciRuntime;
+import dev.berth.engine.runtime.RecoveredTask;
+import dev.berth.engine.runtime.RunningTask;
+import dev.berth.engine.runtime.StartFailedException;
+import dev.berth.engine.runtime.TaskMonitor;
+import dev.berth.engine.runtime.spec.SpecGenerator;
+import dev.berth.engine.snapshots.Snapshotter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Docker's container verbs over the container store, images, snapshots and the OCI runtime:
+ * create, start, stop, kill, restart, wait, remove, rename, attach and logs.
+ *
+ * <p>Lifecycle: {@code create} writes a record (status created); {@code start} mounts the
+ * rootfs, starts the process and records running; when the process ends (by itself, by
+ * {@code stop}/{@code kill}) its output is drained, the rootfs unmounted and the exit
+ * recorded; {@code remove} deletes the record, the writable layer and the log. A container
+ * with AutoRemove is removed when it exits. After a daemon restart {@link #recover()}
+ * re-attaches to containers that kept running and marks the others exited.
+ */
+public final class ContainerService implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("berthd.containers");
+    private static final Pattern VALID_NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+    private static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    private final ContainerStore store;
+    private final ImageResolver images;
+    private final OciRuntime runtime;
+    private final TaskMonitor monitor;
+    private final Snapshotter snapshotter;
+    private final TaskLauncher launcher;
+    private final Path execRoot;
+    private final Clock clock;
+    private final Map<ContainerId, LiveContainer> live = new ConcurrentHashMap<>();
+
+    public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
+            Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock) {
+        this.store = store;
+        this.images = images;
+        this.runtime = runtime;
+        this.monitor = monitor;
+        this.snapshotter = snapshotter;
+        this.launcher = new TaskLauncher(images, snapshotter, specs, monitor);
+        this.execRoot = execRoot;
+        this.clock = clock;
+    }
+
+    public record Created(ContainerRecord record, List<String> warnings) {
+    }
+
+    public Created create(String name, ContainerConfig request, HostConfig hostConfig) {
+        if (request.image() == null || request.image().isEmpty()) {
+            throw new InvalidArgumentException("config cannot be empty in order to create a container");
+        }
+        if (name != null && !name.isEmpty() && !VALID_NAME.matcher(name).matches()) {
+            throw new InvalidArgumentException("Invalid container name (" + name
+                    + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        ImageResolver.ResolvedImage image = images.resolve(request.image());
+        ContainerConfig config = ConfigMerger.merge(image.config(), request);
+        List<String> line = ConfigMerger.commandLine(config);
+        HostConfig host = hostConfig != null ? hostConfig : HostConfig.empty();
+        ContainerId id = ContainerId.random();
+        String finalName = name == null || name.isEmpty() ? NameGenerator.generate(store::isNameTaken)
+                : name.startsWith("/") ? name.substring(1) : name;
+        ContainerRecord record = new ContainerRecord(id, finalName, clock.instant(), request.image(), image.id(),
+                config, host, line.getFirst(), List.copyOf(line.subList(1, line.size())),
+                ContainerRecord.State.created(), 0, runtime.name());
+        store.create(record);
+        live.put(id, new LiveContainer(id));
+        return new Created(record, List.of());
+    }
+
+    public ContainerRecord get(String idOrName) {
+        return store.get(idOrName);
+    }
+
+    public List<ContainerRecord> list() {
+        return store.list();
+    }
+
+    public Path logPath(ContainerRecord record) {
+        return paths(record.id()).log(record.id());
+    }
+
+    public ContainerPathsView pathsOf(ContainerRecord record) {
+        ContainerPaths p = paths(record.id());
+        return new ContainerPathsView(p.etcFile(EtcFiles.HOSTNAME), p.etcFile(EtcFiles.HOSTS),
+                p.etcFile(EtcFiles.RESOLV_CONF), p.log(record.id()), p.upperDir(), p.workDir(), p.rootfs());
+    }
+
+    /** The files of a container that inspect reports. */
+    public record ContainerPathsView(Path hostname, Path hosts, Path resolvConf, Path log, Path upperDir,
+            Path workDir, Path mergedDir) {
+    }
+
+    public void start(String idOrName) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        synchronized (lc) {
+            record = store.get(record.id().hex());
+            if (record.isRunning() || lc.hasTask()) {
+                throw new NotModifiedException("container already started");
+            }
+            if (record.state().status() == ContainerStatus.REMOVING) {
+                throw new ConflictException("container is marked for removal and cannot be started");
+            }
+            ContainerPaths paths = paths(record.id());
+            TaskLauncher.Launched launched;
+            try {
+                lc.log = new JsonFileLogWriter(paths.log(record.id()));
+                launched = launcher.launch(record, paths);
+            } catch (StartFailedException e) {
+                closeLog(lc);
+                recordStartFailure(lc, record, e.failure().exitCode(), e.failure().message());
+                throw e.failure().toException();
+            } catch (IOException e) {
+                throw new SystemException("failed to open the log of " + record.id() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                closeLog(lc);
+                recordStartFailure(lc, record, 128, e.getMessage());
+                throw e;
+            }
+            lc.task = launched.task();
+            lc.rootfs = launched.rootfs();
+            ContainerRecord running = record.withState(record.state().running((int) launched.task().pid(), clock.instant()));
+            store.update(running);
+            lc.started().complete(launched.task());
+            supervise(lc, launched.task(), running.hostConfig().isAutoRemove());
+        }
+    }
+
+    private void recordStartFailure(LiveContainer lc, ContainerRecord record, int exitCode, String message) {
+        store.update(record.withState(record.state().failedToStart(exitCode, message, clock.instant())));
+        lc.failStart(exitCode);
+        if (record.hostConfig().isAutoRemove()) {
+            removeQuietly(record.id());
+        }
+    }
+
+    /** Pumps the task's output to the log and the attached clients, then records its exit. */
+    private void supervise(LiveContainer lc, RunningTask task, boolean autoRemove) {
+        OutputHub hub = lc.hub();
+        JsonFileLogWriter log = lc.log;
+        hub.add(new OutputHub.Listener() {
+            @Override
+            public void output(StdStream stream, byte[] data, int offset, int length) throws IOException {
+                byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+                log.append(stream == StdStream.STDERR ? LogStream.STDERR : LogStream.STDOUT, copy, clock.instant());
+            }
+        });
+        Thread out = Thread.ofVirtual().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
+        Thread err = Thread.ofVirtual().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
+        task.exit().whenComplete((code, failure) -> Thread.ofVirtual().start(() -> {
+            join(out);
+            join(err);
+            onExit(lc, code == null ? 255 : code, autoRemove);
+        }));
+    }
+
+    private static void pump(InputStream in, StdStream stream, OutputHub hub) {
+        byte[] buffer = new byte[32 * 1024];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                hub.publish(stream, buffer, 0, n);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "output pipe closed: " + e.getMessage());
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onExit(LiveContainer lc, int exitCode, boolean autoRemove) {
+        synchronized (lc) {
+            if (lc.rootfs != null) {
+                lc.rootfs.close();
+                lc.rootfs = null;
+            } else {
+                snapshotter.unmount(paths(lc.id).rootfs());
+            }
+            runtime.delete(lc.id.hex(), true);
+            closeLog(lc);
+            store.find(lc.id.hex()).ifPresent(r -> {
+                if (r.state().status() != ContainerStatus.REMOVING) {
+                    store.update(r.withState(r.state().exited(exitCode, clock.instant())));
+                }
+            });
+            lc.endRun(exitCode);
+        }
+        LOG.log(Level.DEBUG, () -> "container " + lc.id.shortId() + " exited with " + exitCode);
+        if (autoRemove) {
+            removeQuietly(lc.id);
+        }
+    }
+
+    private void removeQuietly(ContainerId id) {
+        try {
+            remove(id.hex(), true, true);
+        } catch (NotFoundException | ConflictException e) {
+            // removed by someone else meanwhile
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "failed to remove container " + id.shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeLog(LiveContainer lc) {
+        if (lc.log != null) {
+            try {
+                lc.log.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "closing log of " + lc.id.shortId() + ": " + e.getMessage());
+            }
+            lc.log = null;
+        }
+    }
+
+    /**
+     * Sends the stop signal, waits up to {@code timeoutSeconds} (the container's own stop
+     * timeout, else 10 s; negative waits forever), then SIGKILL.
+     */
+    public void stop(String idOrName, Integer timeoutSeconds, String signal) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        CompletableFuture<Integer> exit;
+        synchronized (lc) {
+            if (!lc.hasTask()) {
+                throw new NotModifiedException("container already stopped");
+            }
+            exit = lc.nextExit();
+            lc.stopping = true;
+        }
+        int stopSignal = Signals.parse(signal != null && !signal.isEmpty() ? signal : record.config().stopSignal(),
+                Signals.SIGTERM);
+        int timeout = timeoutSeconds != null ? timeoutSeconds
+                : record.config().stopTimeout() != null ? record.config().stopTimeout() : DEFAULT_STOP_TIMEOUT;
+        signal(record, stopSignal);
+        if (!awaitExit(exit, timeout)) {
+            LOG.log(Level.INFO, "container " + record.id().shortId() + " did not stop within " + timeout
+                    + "s; killing it");
+            signal(record, Signals.SIGKILL);
+            awaitExit(exit, -1);
+        }
+    }
+
+    public void kill(String idOrName, String signal) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        int sig = Signals.parse(signal, Signals.SIGKILL);
+        synchronized (lc) {
+            if (!lc.hasTask()) {
+                throw new ConflictException("Container " + record.id() + " is not running");
+            }
+        }
+        signal(record, sig);
+    }
+
+    public void restart(String idOrName, Integer timeoutSeconds, String signal) {
+        ContainerRecord record = store.get(idOrName);
+        try {
+            stop(record.id().hex(), timeoutSeconds, signal);
+        } catch (NotModifiedException alreadyStopped) {
+            // restart of a stopped container just starts it
+        }
+        start(record.id().hex());
+        store.update(store.get(record.id().hex()).withRestartCount(0));
+    }
+
+    private void signal(ContainerRecord record, int signal) {
+        try {
+            runtime.kill(record.id().hex(), signal, false);
+        } catch (NotFoundException e) {
+            // exited between the check and the signal: nothing to do
+        }
+    }
+
+    private static boolean awaitExit(CompletableFuture<Integer> exit, int timeoutSeconds) {
+        try {
+            if (timeoutSeconds < 0) {
+                exit.get();
+            } else {
+                exit.get(timeoutSeconds, TimeUnit.SECONDS);
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    /**
+     * A future for {@code POST /containers/{id}/wait}: completes with the exit code when the
+     * condition is met. Registered synchronously, so a wait made before start sees that run.
+     */
+    public CompletableFuture<Integer> waitFor(String idOrName, WaitCondition condition) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        synchronized (lc) {
+            return switch (condition) {
+                case NOT_RUNNING -> lc.hasTask() ? lc.nextExit()
+                        : CompletableFuture.completedFuture(record.state().exitCode());
+                case NEXT_EXIT -> lc.nextExit();
+                case REMOVED -> lc.removed;
+            };
+        }
+    }
+
+    public void remove(String idOrName, boolean force, boolean removeVolumes) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        if (lc.hasTask()) {
+            if (!force) {
+                throw new ConflictException("You cannot remove a running container " + record.id()
+                        + ". Stop the container before attempting removal or force remove");
+            }
+            CompletableFuture<Integer> exit = lc.nextExit();
+            signal(record, Signals.SIGKILL);
+            awaitExit(exit, 30);
+        }
+        synchronized (lc) {
+            record = store.find(record.id().hex()).orElseThrow(() -> new NotFoundException("No such container: " + idOrName));
+            if (lc.hasTask()) {
+                throw new ConflictException("container " + record.id() + " did not stop; cannot remove it");
+            }
+            if (record.state().status() == ContainerStatus.REMOVING) {
+                throw new ConflictException("removal of container " + record.id() + " is already in progress");
+            }
+            store.update(record.withState(record.state().removing()));
+            ContainerPaths paths = paths(record.id());
+            snapshotter.unmount(paths.rootfs());
+            runtime.delete(record.id().hex(), true);
+            deleteTree(paths.execDir());
+            deleteTree(paths.dataDir().resolve("rw"));
+            store.delete(record.id());
+            deleteTree(paths.dataDir());
+            live.remove(record.id());
+            lc.removed.complete(record.state().exitCode());
+        }
+    }
+
+    public void rename(String idOrName, String newName) {
+        if (newName == null || newName.isEmpty()) {
+            throw new InvalidArgumentException("Neither old nor new names may be empty");
+        }
+        if (!VALID_NAME.matcher(newName).matches()) {
+            throw new InvalidArgumentException("Invalid container name (" + newName
+                    + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        ContainerRecord record = store.get(idOrName);
+        String clean = newName.startsWith("/") ? newName.substring(1) : newName;
+        if (record.name().equals(clean)) {
+            throw new InvalidArgumentException("Renaming a container with the same name as its current name");
+        }
+        store.update(record.withName(clean));
+    }
+
+    /**
+     * Attaches {@code listener} to the container's output from now until its current or next
+     * run ends. Returns a handle to detach early, or empty when the container has already
+     * been removed.
+     */
+    public AutoCloseable attach(String idOrName, OutputHub.Listener listener) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        OutputHub hub = lc.hub();
+        if (!hub.add(listener)) {
+            listener.end();
+        }
+        return () -> hub.remove(listener);
+    }
+
+    /** The stdin of the current or next run, once it has started (only with OpenStdin). */
+    public CompletableFuture<RunningTask> started(String idOrName) {
+        return liveOf(store.get(idOrName).id()).started();
+    }
+
+    /** Streams the json-file log; with {@code follow}, until the container stops. */
+    public void logs(String idOrName, LogReadOptions options, Consumer<LogEntry> sink) throws IOException {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        Path log = paths(record.id()).log(record.id());
+        if (!Files.exists(log)) {
+            return;
+        }
+        new JsonFileLogReader(log).read(options, sink, () -> !lc.hasTask());
+    }
+
+    /** Size of the writable layer in bytes (for {@code ps -s} and inspect {@code SizeRw}). */
+    public long sizeRw(ContainerRecord record) {
+        return DiskUsage.of(paths(record.id()).upperDir());
+    }
+
+    /**
+     * Reconciles records with reality after a daemon start: containers that kept running
+     * are re-attached; those that died while the daemon was down are marked exited with the
+     * code they left behind (255 when none), and their mounts and runtime state released.
+     */
+    public void recover() {
+        for (ContainerRecord record : store.list()) {
+            LiveContainer lc = liveOf(record.id());
+            ContainerPaths paths = paths(record.id());
+            if (record.state().status() == ContainerStatus.REMOVING) {
+                removeQuietly(record.id());
+                continue;
+            }
+            if (!record.isRunning()) {
+                continue;
+            }
+            Optional<RecoveredTask> task = monitor.recover(record.id().hex(), paths.bundle());
+            if (task.isPresent()) {
+                synchronized (lc) {
+                    lc.recoveredPid = task.get().pid();
+                }
+                LOG.log(Level.INFO, "re-attached to running container " + record.id().shortId());
+                boolean autoRemove = record.hostConfig().isAutoRemove();
+                task.get().exit().whenComplete((code, failure) -> Thread.ofVirtual().start(
+                        () -> onExit(lc, code == null ? 255 : code, autoRemove)));
+            } else {
+                int code = monitor.recordedExit(paths.bundle()).orElse(TaskMonitor.UNKNOWN_EXIT_CODE);
+                LOG.log(Level.INFO, "container " + record.id().shortId() + " exited with " + code
+                        + " while the daemon was down");
+                onExit(lc, code, record.hostConfig().isAutoRemove());
+            }
+        }
+    }
+
+    /** Stops every running container as dockerd does on shutdown (their stop signal, then SIGKILL). */
+    @Override
+    public void close() {
+        List<Thread> stoppers = store.list().stream().filter(ContainerRecord::isRunning)
+                .map(r -> Thread.ofVirtual().start(() -> {
+                    try {
+                        stop(r.id().hex(), null, null);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.DEBUG, "stop at shutdown: " + e.getMessage());
+                    }
+                })).toList();
+        stoppers.forEach(ContainerService::join);
+    }
+
+    private LiveContainer liveOf(ContainerId id) {
+        return live.computeIfAbsent(id, LiveContainer::new);
+    }
+
+    private ContainerPaths paths(ContainerId id) {
+        return ContainerPaths.of(store.directory(id).getParent(), execRoot.resolve("containers"), id);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new SystemException("failed to remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+}

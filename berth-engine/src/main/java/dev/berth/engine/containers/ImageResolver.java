@@ -1,0 +1,22 @@
+package dev.berth.engine.containers;
+
+import dev.berth.api.types.container.ContainerConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the container service needs from the image store: an image's identity and config
+ * when a container is created, and its layers when it starts. Nothing else.
+ */
+public interface ImageResolver {
+
+    /** An image as a container sees it. {@code lowerDirs} are top-most first; empty for no layers. */
+    record ResolvedImage(String id, ContainerConfig config) {
+    }
+
+    /** @throws dev.berth.engine.error.NotFoundException "No such image: x" */
+    ResolvedImage resolve(String reference);
+
+    /** The unpacked layers of image {@code imageId}, top-most first (overlay's lowerdir order). */
+    List<Path> lowerDirs(String imageId);
+}

@@ -1,0 +1,178 @@
+package dev.berth.engine.containers;
+
+import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.HostConfig;
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.error.NotImplementedException;
+import dev.berth.engine.error.SystemException;
+import dev.berth.engine.runtime.OciBundle;
+import dev.berth.engine.runtime.RunningTask;
+import dev.berth.engine.runtime.TaskIo;
+import dev.berth.engine.runtime.TaskMonitor;
+import dev.berth.engine.runtime.spec.BindMount;
+import dev.berth.engine.runtime.spec.ContainerSpec;
+import dev.berth.engine.runtime.spec.NetworkNamespace;
+import dev.berth.engine.runtime.spec.ResolvedUser;
+import dev.berth.engine.runtime.spec.RootfsPath;
+import dev.berth.engine.runtime.spec.RuntimeDefaults;
+import dev.berth.engine.runtime.spec.SpecGenerator;
+import dev.berth.engine.runtime.spec.UserResolver;
+import dev.berth.engine.snapshots.MountedRootfs;
+import dev.berth.engine.snapshots.RootfsLayers;
+import dev.berth.engine.snapshots.Snapshotter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a container record into a running process: mounts its rootfs, writes its /etc
+ * files, resolves its user and working directory inside the rootfs, builds the OCI spec
+ * with Docker's defaults and hands the bundle to the task monitor. On any failure what was
+ * mounted is released again.
+ */
+final class TaskLauncher {
+
+    private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
+
+    private final ImageResolver images;
+    private final Snapshotter snapshotter;
+    private final SpecGenerator specs;
+    private final TaskMonitor monitor;
+
+    TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor) {
+        this.images = images;
+        this.snapshotter = snapshotter;
+        this.specs = specs;
+        this.monitor = monitor;
+    }
+
+    /** The started process and the rootfs it runs on; the caller owns both. */
+    record Launched(RunningTask task, MountedRootfs rootfs) {
+    }
+
+    Launched launch(ContainerRecord record, ContainerPaths paths) {
+        MountedRootfs rootfs = mount(record, paths);
+        try {
+            ContainerConfig config = record.config();
+            String hostname = hostname(record);
+            EtcFiles.writeIfMissing(paths.dataDir(), hostname, record.hostConfig().extraHosts(), HOST_RESOLV_CONF);
+            ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target());
+            String cwd = workingDir(config, rootfs.target());
+            List<String> args = new ArrayList<>();
+            args.add(record.path());
+            args.addAll(record.args());
+            ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
+                    false, rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
+                    binds(record.hostConfig(), paths), network(record.hostConfig()), true,
+                    "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
+                    record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
+            OciBundle.write(paths.bundle(), specs.generateJson(spec));
+            TaskIo io = config.isOpenStdin() ? TaskIo.WITH_STDIN : TaskIo.NO_STDIN;
+            return new Launched(monitor.start(record.id().hex(), paths.bundle(), io), rootfs);
+        } catch (IOException e) {
+            rootfs.close();
+            throw new SystemException("failed to prepare container " + record.id() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rootfs.close();
+            throw e;
+        }
+    }
+
+    private MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {
+        try {
+            Files.createDirectories(paths.upperDir());
+            Files.createDirectories(paths.workDir());
+            Files.createDirectories(paths.rootfs());
+        } catch (IOException e) {
+            throw new SystemException("failed to create the writable layer of " + record.id() + ": " + e.getMessage(), e);
+        }
+        List<Path> lowers = images.lowerDirs(record.imageId());
+        return snapshotter.mount(new RootfsLayers(lowers, paths.upperDir(), paths.workDir()), paths.rootfs());
+    }
+
+    static String hostname(ContainerRecord record) {
+        String h = record.config().hostname();
+        return h == null || h.isEmpty() ? record.id().shortId() : h;
+    }
+
+    /** The image's and request's variables, plus what dockerd always sets (PATH, HOSTNAME, HOME). */
+    static List<String> environment(ContainerConfig config, String hostname, ResolvedUser user) {
+        List<String> env = new ArrayList<>();
+        List<String> given = config.env() == null ? List.of() : config.env();
+        if (given.stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add(RuntimeDefaults.DEFAULT_PATH_ENV);
+        }
+        env.add("HOSTNAME=" + hostname);
+        if (config.isTty()) {
+            env.add("TERM=xterm");
+        }
+        env.addAll(given);
+        if (given.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=" + (user.home() == null || user.home().isEmpty() ? "/" : user.home()));
+        }
+        return ConfigMerger.mergeEnv(List.of(), env);
+    }
+
+    /** The working directory, created inside the rootfs when missing, as dockerd does. */
+    private static String workingDir(ContainerConfig config, Path rootfs) throws IOException {
+        String cwd = config.workingDir();
+        if (cwd == null || cwd.isEmpty()) {
+            return "/";
+        }
+        if (!cwd.startsWith("/")) {
+            throw new InvalidArgumentException("the working directory '" + cwd
+                    + "' is invalid, it needs to be an absolute path");
+        }
+        Path inside = RootfsPath.resolve(rootfs, cwd)
+                .orElseThrow(() -> new InvalidArgumentException("working directory " + cwd + " escapes the container's root"));
+        Files.createDirectories(inside);
+        return cwd;
+    }
+
+    /** The /etc files of the container, then the user's absolute-path binds (-v /host:/ctr[:ro]). */
+    private static List<BindMount> binds(HostConfig host, ContainerPaths paths) {
+        List<BindMount> binds = new ArrayList<>(List.of(
+                new BindMount(paths.etcFile(EtcFiles.RESOLV_CONF), "/etc/resolv.conf", false),
+                new BindMount(paths.etcFile(EtcFiles.HOSTNAME), "/etc/hostname", false),
+                new BindMount(paths.etcFile(EtcFiles.HOSTS), "/etc/hosts", false)));
+        if (host.binds() != null) {
+            for (String spec : host.binds()) {
+                binds.add(bind(spec));
+            }
+        }
+        return binds;
+    }
+
+    static BindMount bind(String spec) {
+        String[] parts = spec.split(":");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new InvalidArgumentException("invalid volume specification: '" + spec + "'");
+        }
+        if (!parts[0].startsWith("/")) {
+            throw new NotImplementedException("named volumes are not supported yet: '" + spec + "'");
+        }
+        if (!parts[1].startsWith("/")) {
+            throw new InvalidArgumentException("invalid volume specification: '" + spec
+                    + "': invalid mount config: mount path must be absolute");
+        }
+        boolean readOnly = parts.length == 3 && List.of(parts[2].split(",")).contains("ro");
+        Path source = Path.of(parts[0]);
+        try {
+            Files.createDirectories(source); // -v creates a missing host path, as docker does
+        } catch (IOException e) {
+            throw new InvalidArgumentException("cannot create bind source " + source + ": " + e.getMessage());
+        }
+        return new BindMount(source, parts[1], readOnly);
+    }
+
+    private static NetworkNamespace network(HostConfig host) {
+        return "host".equals(host.networkMode()) ? new NetworkNamespace.Host() : new NetworkNamespace.Fresh();
+    }
+
+    private static long shmSize(HostConfig host) {
+        return host.shmSize() != null && host.shmSize() > 0 ? host.shmSize() : RuntimeDefaults.SHM_SIZE_BYTES;
+    }
+}
