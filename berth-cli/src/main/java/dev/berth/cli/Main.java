@@ -35,6 +35,11 @@ public final class Main {
 
     /** Parses and runs one command line; returns the exit status. */
     public static int run(String[] args, CliContext ctx) {
+        if (args.length == 1 && (args[0].equals("-v") || args[0].equals("--version"))) {
+            // the most common probe of all; not worth introspecting every command for
+            ctx.out().println(new BuildInfo().getVersion()[0]);
+            return 0;
+        }
         List<String> words = commandWords(args);
         if (!words.isEmpty() && CommandTable.find(CommandTable.ROOT, words.getFirst()) == null) {
             ctx.err().println("berth: unknown command: berth " + words.getFirst() + "\n\nRun 'berth --help' for more information");
