@@ -1,0 +1,133 @@
+package dev.berth.api.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.api.Json;
+import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.ContainerCreateResponse;
+import dev.berth.api.types.container.ContainerInspect;
+import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.container.HostConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code /containers} endpoints. Obtain from {@link EngineClient#containers()}. */
+public final class ContainersClient {
+
+    private final EngineClient client;
+
+    ContainersClient(EngineClient client) {
+        this.client = client;
+    }
+
+    /**
+     * {@code POST /containers/create?name=}: the body is Config's fields at the top level plus
+     * {@code HostConfig}, as docker sends it. {@code name} may be null for a generated one.
+     */
+    public ContainerCreateResponse create(String name, ContainerConfig config, HostConfig hostConfig)
+            throws IOException {
+        byte[] body = Json.MAPPER.writeValueAsBytes(createBody(config, hostConfig));
+        String target = Target.path("/containers/create").query("name", name).toString();
+        return EngineClient.readJson(client.send("POST", target, RequestBody.json(body)),
+                ContainerCreateResponse.class);
+    }
+
+    /** The JSON body of create; public so tests and compose can see what is sent. */
+    public static ObjectNode createBody(ContainerConfig config, HostConfig hostConfig) {
+        ObjectNode node = Json.MAPPER.valueToTree(config == null ? ContainerConfig.empty() : config);
+        node.set("HostConfig", Json.MAPPER.valueToTree(hostConfig == null ? HostConfig.empty() : hostConfig));
+        return node;
+    }
+
+    /** Starts it; an already running container (304) is not an error, as for docker. */
+    public void start(String id) throws IOException {
+        client.call("POST", path(id, "/start"));
+    }
+
+    /** {@code timeout} seconds before SIGKILL (null: the container's own), {@code signal} null for its stop signal. */
+    public void stop(String id, Integer timeout, String signal) throws IOException {
+        client.call("POST", Target.path("/containers").name(id).then("/stop")
+                .query("signal", signal).query("t", timeout).toString());
+    }
+
+    public void restart(String id, Integer timeout, String signal) throws IOException {
+        client.call("POST", Target.path("/containers").name(id).then("/restart")
+                .query("signal", signal).query("t", timeout).toString());
+    }
+
+    /** {@code signal} by name (KILL, SIGINT) or number; null for KILL. */
+    public void kill(String id, String signal) throws IOException {
+        client.call("POST", Target.path("/containers").name(id).then("/kill").query("signal", signal).toString());
+    }
+
+    /**
+     * Registers a wait and returns once the daemon has accepted it (the response head),
+     * so run can register it before start and not miss a fast exit.
+     */
+    public PendingWait await(String id, WaitCondition condition) throws IOException {
+        String target = Target.path("/containers").name(id).then("/wait")
+                .query("condition", condition == null ? null : condition.wire()).toString();
+        return new PendingWait(client.send("POST", target, null));
+    }
+
+    public ContainerInspect inspect(String id) throws IOException {
+        return client.getJson(path(id, "/json"), ContainerInspect.class);
+    }
+
+    /** Inspect as the daemon wrote it: for {@code inspect} output and {@code --format}. */
+    public JsonNode inspectRaw(String id) throws IOException {
+        return client.getJson(path(id, "/json"), JsonNode.class);
+    }
+
+    /** As {@link #inspectRaw} but the exact bytes, so output keeps the daemon's spelling. */
+    public byte[] inspectBytes(String id) throws IOException {
+        try (ApiResponse r = client.send("GET", path(id, "/json"), null)) {
+            return r.body().readAllBytes();
+        }
+    }
+
+    public List<ContainerSummary> list(ContainerListOptions options) throws IOException {
+        String target = Target.path("/containers/json").flag("all", options.all())
+                .query("limit", options.limit() > 0 ? options.limit() : null)
+                .flag("size", options.size()).filters(options.filters()).toString();
+        return Arrays.asList(client.getJson(target, ContainerSummary[].class));
+    }
+
+    /**
+     * The log stream: multiplexed frames for a container without a TTY, raw bytes with one.
+     * The caller closes it (a followed stream never ends by itself).
+     */
+    public InputStream logs(String id, LogsOptions options) throws IOException {
+        String target = Target.path("/containers").name(id).then("/logs")
+                .flag("stdout", options.stdout()).flag("stderr", options.stderr())
+                .flag("follow", options.follow()).query("tail", options.tail())
+                .flag("timestamps", options.timestamps()).query("since", options.since())
+                .query("until", options.until()).flag("details", options.details()).toString();
+        return client.send("GET", target, null).body();
+    }
+
+    /** {@code force} kills a running one first, {@code volumes} removes its anonymous volumes. */
+    public void remove(String id, boolean force, boolean volumes) throws IOException {
+        client.call("DELETE", Target.path("/containers").name(id)
+                .flag("v", volumes).flag("force", force).toString());
+    }
+
+    public void rename(String id, String newName) throws IOException {
+        client.call("POST", Target.path("/containers").name(id).then("/rename").query("name", newName).toString());
+    }
+
+    /** Hijacks an attach connection; see {@link ApiStream} for the framing. */
+    public ApiStream attach(String id, AttachOptions options) throws IOException {
+        String target = Target.path("/containers").name(id).then("/attach")
+                .flag("stream", options.stream()).flag("logs", options.logs())
+                .flag("stdin", options.stdin()).flag("stdout", options.stdout())
+                .flag("stderr", options.stderr()).query("detachKeys", options.detachKeys()).toString();
+        return client.hijack("POST", target);
+    }
+
+    private static String path(String id, String suffix) {
+        return Target.path("/containers").name(id).then(suffix).toString();
+    }
+}

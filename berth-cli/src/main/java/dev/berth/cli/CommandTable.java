@@ -1,0 +1,115 @@
+package dev.berth.cli;
+
+import dev.berth.cli.command.container.ContainerCreateCommand;
+import dev.berth.cli.command.container.ContainerInspectCommand;
+import dev.berth.cli.command.container.ContainerKillCommand;
+import dev.berth.cli.command.container.ContainerLogsCommand;
+import dev.berth.cli.command.container.ContainerPsCommand;
+import dev.berth.cli.command.container.ContainerRenameCommand;
+import dev.berth.cli.command.container.ContainerRestartCommand;
+import dev.berth.cli.command.container.ContainerRmCommand;
+import dev.berth.cli.command.container.ContainerRunCommand;
+import dev.berth.cli.command.container.ContainerStartCommand;
+import dev.berth.cli.command.container.ContainerStopCommand;
+import dev.berth.cli.command.container.ContainerWaitCommand;
+import dev.berth.cli.command.image.ImageBootstrapCommand;
+import dev.berth.cli.command.image.ImageHistoryCommand;
+import dev.berth.cli.command.image.ImageImportCommand;
+import dev.berth.cli.command.image.ImageInspectCommand;
+import dev.berth.cli.command.image.ImageLoadCommand;
+import dev.berth.cli.command.image.ImageLsCommand;
+import dev.berth.cli.command.image.ImageRmCommand;
+import dev.berth.cli.command.image.ImageSaveCommand;
+import dev.berth.cli.command.image.ImageTagCommand;
+import dev.berth.cli.command.system.ContainerGroupCommand;
+import dev.berth.cli.command.system.ImageGroupCommand;
+import dev.berth.cli.command.system.InfoCommand;
+import dev.berth.cli.command.system.InspectCommand;
+import dev.berth.cli.command.system.VersionCommand;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Which class answers which word: top-level verbs, and the verbs of the {@code container}
+ * and {@code image} groups. Plain lambdas, so that {@link Main} instantiates (and picocli
+ * introspects) only the command that was asked for.
+ */
+final class CommandTable {
+
+    record Entry(String name, List<String> aliases, Supplier<Object> factory, List<Entry> children) {
+
+        static Entry of(String name, Supplier<Object> factory, String... aliases) {
+            return new Entry(name, List.of(aliases), factory, List.of());
+        }
+
+        static Entry group(String name, Supplier<Object> factory, List<Entry> children) {
+            return new Entry(name, List.of(), factory, children);
+        }
+
+        boolean answers(String word) {
+            return name.equals(word) || aliases.contains(word);
+        }
+    }
+
+    static final List<Entry> CONTAINER = List.of(
+            Entry.of("ls", ContainerPsCommand::new, "ps", "list"),
+            Entry.of("run", ContainerRunCommand::new),
+            Entry.of("create", ContainerCreateCommand::new),
+            Entry.of("start", ContainerStartCommand::new),
+            Entry.of("stop", ContainerStopCommand::new),
+            Entry.of("kill", ContainerKillCommand::new),
+            Entry.of("restart", ContainerRestartCommand::new),
+            Entry.of("rm", ContainerRmCommand::new, "remove"),
+            Entry.of("inspect", ContainerInspectCommand::new),
+            Entry.of("logs", ContainerLogsCommand::new),
+            Entry.of("wait", ContainerWaitCommand::new),
+            Entry.of("rename", ContainerRenameCommand::new));
+
+    static final List<Entry> IMAGE = List.of(
+            Entry.of("ls", ImageLsCommand::new, "list"),
+            Entry.of("rm", ImageRmCommand::new, "remove"),
+            Entry.of("tag", ImageTagCommand::new),
+            Entry.of("history", ImageHistoryCommand::new),
+            Entry.of("import", ImageImportCommand::new),
+            Entry.of("save", ImageSaveCommand::new),
+            Entry.of("load", ImageLoadCommand::new),
+            Entry.of("inspect", ImageInspectCommand::new),
+            Entry.of("bootstrap", ImageBootstrapCommand::new));
+
+    static final List<Entry> ROOT = List.of(
+            Entry.of("run", ContainerRunCommand::new),
+            Entry.of("create", ContainerCreateCommand::new),
+            Entry.of("start", ContainerStartCommand::new),
+            Entry.of("stop", ContainerStopCommand::new),
+            Entry.of("kill", ContainerKillCommand::new),
+            Entry.of("restart", ContainerRestartCommand::new),
+            Entry.of("rm", ContainerRmCommand::new),
+            Entry.of("ps", ContainerPsCommand::new),
+            Entry.of("logs", ContainerLogsCommand::new),
+            Entry.of("inspect", InspectCommand::new),
+            Entry.of("wait", ContainerWaitCommand::new),
+            Entry.of("rename", ContainerRenameCommand::new),
+            Entry.of("images", ImageLsCommand::new),
+            Entry.of("rmi", ImageRmCommand::new),
+            Entry.of("tag", ImageTagCommand::new),
+            Entry.of("history", ImageHistoryCommand::new),
+            Entry.of("import", ImageImportCommand::new),
+            Entry.of("save", ImageSaveCommand::new),
+            Entry.of("load", ImageLoadCommand::new),
+            Entry.of("version", VersionCommand::new),
+            Entry.of("info", InfoCommand::new),
+            Entry.group("container", ContainerGroupCommand::new, CONTAINER),
+            Entry.group("image", ImageGroupCommand::new, IMAGE));
+
+    private CommandTable() {
+    }
+
+    static Entry find(List<Entry> entries, String word) {
+        for (Entry e : entries) {
+            if (e.answers(word)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

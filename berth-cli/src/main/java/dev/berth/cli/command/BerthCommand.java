@@ -1,0 +1,56 @@
+package dev.berth.cli.command;
+
+import dev.berth.api.client.ApiException;
+import dev.berth.api.client.EngineClient;
+import dev.berth.cli.CliContext;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/**
+ * A CLI verb: picocli fills its options, {@link dev.berth.cli.Main} gives it the context,
+ * {@link #call()} returns the exit status. Failures are exceptions: {@link dev.berth.cli.CliFailure}
+ * for a chosen status, ApiException and IOException for the daemon's (printed as docker does, exit 1).
+ */
+public abstract class BerthCommand implements Callable<Integer> {
+
+    @Option(names = "--help", usageHelp = true, description = "Print usage")
+    boolean help;
+
+    private CliContext context;
+
+    public final void bind(CliContext context) {
+        this.context = context;
+    }
+
+    protected final CliContext ctx() {
+        return context;
+    }
+
+    protected final EngineClient client() {
+        return context.client();
+    }
+
+    protected final PrintStream out() {
+        return context.out();
+    }
+
+    protected final PrintStream err() {
+        return context.err();
+    }
+
+    /** The text docker prints for a daemon error: "Error response from daemon: ...". */
+    public static String describe(IOException e) {
+        return e instanceof ApiException ? "Error response from daemon: " + e.getMessage() : e.getMessage();
+    }
+
+    /** Ends with status 1 and the collected messages, one a line, when there are any. */
+    protected static int failIfAny(List<String> errors) {
+        if (!errors.isEmpty()) {
+            throw new dev.berth.cli.CliFailure(1, String.join("\n", errors));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.cli.command.BerthCommand;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth restart}: echo each restarted name. */
+@Command(name = "restart", description = "Restart one or more containers")
+public final class ContainerRestartCommand extends BerthCommand {
+
+    @Option(names = {"-t", "--timeout", "--time"}, description = "Seconds to wait before killing the container")
+    Integer timeout;
+
+    @Option(names = {"-s", "--signal"}, description = "Signal to send to the container")
+    String signal;
+
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    List<String> containers;
+
+    @Override
+    public Integer call() {
+        List<String> errors = new ArrayList<>();
+        for (String name : containers) {
+            try {
+                client().containers().restart(name, timeout, signal);
+                out().println(name);
+            } catch (IOException e) {
+                errors.add(describe(e));
+            }
+        }
+        return failIfAny(errors);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.api.Json;
+import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.HostConfig;
+import dev.berth.api.types.container.PortBinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns run/create options into Config and HostConfig the way docker's CLI does
+ * (cli/command/container/opts.go): env files before {@code -e}, {@code -e NAME} takes the
+ * client's value or is dropped, labels without '=' get an empty value, {@code --entrypoint ""}
+ * clears the image's entrypoint, {@code -i} opens stdin once.
+ */
+final class CreateRequestMapper {
+
+    private CreateRequestMapper() {
+    }
+
+    static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        put(config, "Hostname", o.hostname);
+        put(config, "User", o.user);
+        config.put("AttachStdin", attached && o.interactive);
+        config.put("AttachStdout", attached);
+        config.put("AttachStderr", attached);
+        config.put("Tty", o.tty);
+        config.put("OpenStdin", o.interactive);
+        config.put("StdinOnce", attached && o.interactive);
+        List<String> env = environment(o.envFiles, o.env, clientEnv);
+        if (!env.isEmpty()) {
+            config.put("Env", env);
+        }
+        if (!o.command.isEmpty()) {
+            config.put("Cmd", o.command);
+        }
+        config.put("Image", o.image);
+        put(config, "WorkingDir", o.workdir);
+        if (o.entrypoint != null) {
+            config.put("Entrypoint", List.of(o.entrypoint));
+        }
+        Map<String, String> labels = labels(o.labelFiles, o.labels);
+        if (!labels.isEmpty()) {
+            config.put("Labels", labels);
+        }
+        put(config, "StopSignal", o.stopSignal);
+        put(config, "StopTimeout", o.stopTimeout);
+
+        Map<String, Object> host = new LinkedHashMap<>();
+        if (!o.volumes.isEmpty()) {
+            host.put("Binds", o.volumes);
+        }
+        put(host, "NetworkMode", o.network);
+        if (!o.publish.isEmpty()) {
+            Map<String, List<PortBinding>> bindings = new TreeMap<>();
+            Map<String, Object> exposed = new TreeMap<>();
+            for (String p : o.publish) {
+                PortSpec spec = PortSpec.parse(p);
+                bindings.computeIfAbsent(spec.containerPort(), k -> new ArrayList<>()).add(spec.binding());
+                exposed.put(spec.containerPort(), Map.of());
+            }
+            host.put("PortBindings", bindings);
+            config.put("ExposedPorts", exposed);
+        }
+        host.put("RestartPolicy", restartPolicy(o.restart));
+        host.put("AutoRemove", o.autoRemove);
+        if (!o.capAdd.isEmpty()) {
+            host.put("CapAdd", o.capAdd);
+        }
+        if (!o.capDrop.isEmpty()) {
+            host.put("CapDrop", o.capDrop);
+        }
+        host.put("Privileged", o.privileged);
+        host.put("ReadonlyRootfs", o.readOnly);
+        put(host, "Init", o.init);
+        return new CreateRequest(o.name, Json.MAPPER.convertValue(config, ContainerConfig.class),
+                Json.MAPPER.convertValue(host, HostConfig.class));
+    }
+
+    /** Env files first, then {@code -e}; a bare NAME takes the client's value, or is dropped when unset. */
+    static List<String> environment(List<String> files, List<String> flags, Function<String, String> clientEnv) {
+        List<String> entries = new ArrayList<>();
+        for (String file : files) {
+            entries.addAll(readLines(file));
+        }
+        entries.addAll(flags);
+        List<String> env = new ArrayList<>();
+        for (String entry : entries) {
+            if (entry.contains("=")) {
+                if (entry.startsWith("=")) {
+                    throw new IllegalArgumentException("invalid environment variable: " + entry);
+                }
+                env.add(entry);
+            } else {
+                String value = clientEnv.apply(entry);
+                if (value != null) {
+                    env.add(entry + "=" + value);
+                }
+            }
+        }
+        return env;
+    }
+
+    /** Label files first, then {@code -l}; {@code key} alone means an empty value. Later ones win. */
+    static Map<String, String> labels(List<String> files, List<String> flags) {
+        List<String> entries = new ArrayList<>();
+        for (String file : files) {
+            entries.addAll(readLines(file));
+        }
+        entries.addAll(flags);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq == 0) {
+                throw new IllegalArgumentException("invalid label: " + entry);
+            }
+            labels.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+        }
+        return labels;
+    }
+
+    /** {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure[:max-retries]}. */
+    static Map<String, Object> restartPolicy(String text) {
+        String name = text;
+        Integer retries = null;
+        int colon = text.indexOf(':');
+        if (colon >= 0) {
+            name = text.substring(0, colon);
+            try {
+                retries = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid restart policy format: maximum retry count must be an integer");
+            }
+        }
+        switch (name) {
+            case "no", "always", "unless-stopped" -> {
+                if (retries != null) {
+                    throw new IllegalArgumentException("invalid restart policy format: maximum retry count cannot be used with restart policy '" + name + "'");
+                }
+            }
+            case "on-failure" -> {
+            }
+            default -> throw new IllegalArgumentException("invalid restart policy format: unknown policy '" + name + "'");
+        }
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("Name", name);
+        if (retries != null) {
+            policy.put("MaximumRetryCount", retries);
+        }
+        return policy;
+    }
+
+    /** Lines of an env or label file: blank lines and # comments skipped, leading space trimmed. */
+    private static List<String> readLines(String file) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(file))) {
+                String l = line.stripLeading();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    out.add(l);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("open " + file + ": no such file or directory", e);
+        }
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}
