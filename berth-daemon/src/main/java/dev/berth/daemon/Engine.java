@@ -30,11 +30,14 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     private final DaemonConfig config;
     private final RuntimeChoice runtimeChoice;
+    private final String runtimeVersion;
     private final ContainerService containers;
 
-    private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, ContainerService containers) {
+    private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
+            ContainerService containers) {
         this.config = config;
         this.runtimeChoice = runtimeChoice;
+        this.runtimeVersion = runtimeVersion;
         this.containers = containers;
     }
 
@@ -61,7 +64,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ForegroundTaskMonitor(runtime), new OverlaySnapshotter(empty),
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
         containers.recover();
-        return new Engine(config, choice, containers);
+        String version = runtime.version();
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers);
     }
 
     ContainerService containers() {
@@ -98,6 +102,11 @@ final class Engine implements SystemBackend, AutoCloseable {
     @Override
     public String runtimeReason() {
         return runtimeChoice.reason();
+    }
+
+    @Override
+    public String runtimeVersion() {
+        return runtimeVersion;
     }
 
     @Override

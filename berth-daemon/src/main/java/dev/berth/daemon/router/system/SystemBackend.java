@@ -16,5 +16,8 @@ public interface SystemBackend {
 
     String runtimeReason();
 
+    /** The runtime's own version line, e.g. "1.8.1". */
+    String runtimeVersion();
+
     Path dataRoot();
 }

@@ -60,7 +60,7 @@ public final class SystemRoutes implements ApiRoutes.Group {
         return new VersionResponse(
                 new VersionResponse.Platform("berth " + BerthVersion.VERSION),
                 List.of(new VersionResponse.Component("Engine", BerthVersion.VERSION, details),
-                        new VersionResponse.Component(backend.runtimeName(), "", Map.of("GitCommit", ""))),
+                        new VersionResponse.Component(backend.runtimeName(), backend.runtimeVersion(), Map.of("GitCommit", ""))),
                 BerthVersion.VERSION, ApiVersion.MAX, ApiVersion.MIN, BerthVersion.COMMIT,
                 "java" + Runtime.version().feature(), "linux", host.architecture(), host.kernelVersion(),
                 BerthVersion.BUILD_TIME, false);
@@ -141,7 +141,7 @@ public final class SystemRoutes implements ApiRoutes.Group {
         info.putArray("SecurityOptions").add("name=seccomp,profile=builtin");
         info.putArray("CDISpecDirs");
         ArrayNode warnings = info.putArray("Warnings");
-        if (!backend.runtimeReason().isEmpty()) {
+        if (!backend.runtimeReason().endsWith("(default)")) {
             warnings.add("runtime: " + backend.runtimeReason());
         }
         return info;
