@@ -58,6 +58,7 @@ public final class LocalImageStore implements ImageStore {
     final Predicate<ImageId> inUse;
     final ReferenceStore refs;
     final Map<ImageId, Stored> images = new HashMap<>();
+    private final Map<ChainId, Long> layerSizes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param imagesDir the data root's {@code images} directory
@@ -294,8 +295,14 @@ public final class LocalImageStore implements ImageStore {
     }
 
     long layerSize(ChainId chainId) {
+        Long cached = layerSizes.get(chainId);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return layers.get(chainId).size();
+            long size = layers.get(chainId).size();
+            layerSizes.put(chainId, size); // layers are immutable: a size never changes
+            return size;
         } catch (IOException e) {
             throw new SystemException("cannot read layer " + chainId, e);
         }

@@ -175,6 +175,31 @@ class LocalImageStoreTest {
     }
 
     @Test
+    void load_legacyDockerArchiveWithLayerTarDirectories() throws Exception {
+        Image image = importApp("example.com/app:1", "v1");
+        ByteArrayOutputStream layer = new ByteArrayOutputStream();
+        layers.writeTar(image.topLayer(), layer);
+        String configName = image.id().digest().hex() + ".json";
+        byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"legacy:1\"],"
+                + "\"Layers\":[\"0123abcd/layer.tar\"]}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TarBuilder legacy = new TarBuilder().dir("0123abcd")
+                .entry(file("0123abcd/layer.tar", layer.size()), layer.toByteArray())
+                .entry(file(configName, image.rawConfig().length), image.rawConfig())
+                .entry(file("manifest.json", manifest.length), manifest);
+        store.remove("example.com/app:1", false, false);
+
+        List<LoadedImage> loaded = store.load(new ByteArrayInputStream(legacy.tgz()));
+        assertThat(loaded).containsExactly(new LoadedImage(image.id(), List.of("legacy:1")));
+        assertThat(store.get("legacy:1").diffIds()).isEqualTo(image.diffIds());
+    }
+
+    private static org.apache.commons.compress.archivers.tar.TarArchiveEntry file(String name, long size) {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        e.setSize(size);
+        return e;
+    }
+
+    @Test
     void create_needsRegisteredLayers() {
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
                 + "a".repeat(64) + "\"]}}").getBytes();
