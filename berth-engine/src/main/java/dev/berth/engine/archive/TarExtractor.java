@@ -1,0 +1,221 @@
+package dev.berth.engine.archive;
+
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.posix.FileSyscalls;
+import dev.berth.posix.PosixException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Unpacks a tar (plain or gzip) into a directory, keeping modes, numeric owners, times,
+ * extended attributes, device nodes and fifos, and turning OCI whiteouts into overlay
+ * whiteouts ({@code .wh.x} -> a 0/0 character device {@code x}; {@code .wh..wh..opq} ->
+ * {@code trusted.overlay.opaque=y} on the directory).
+ *
+ * <p>Nothing is written outside the root: entry names with {@code ..} are refused, parents
+ * are resolved inside the root ({@link RootedResolver}), links may point anywhere but are
+ * never written through to outside, and hard links must name a file inside the root. A
+ * refused entry throws {@link InvalidArgumentException} naming it; the caller discards the
+ * partly filled root (extract into a fresh temporary directory).
+ */
+public final class TarExtractor {
+
+    public static final String WHITEOUT_PREFIX = ".wh.";
+    public static final String OPAQUE_MARKER = ".wh..wh..opq";
+    public static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+    private static final String XATTR_PAX_PREFIX = "SCHILY.xattr.";
+    private static final int BUFFER = 64 * 1024;
+
+    private TarExtractor() {
+    }
+
+    /** Unpacks {@code tarOrTgz} into the existing directory {@code root}. */
+    public static ExtractResult extract(InputStream tarOrTgz, Path root) throws IOException {
+        return extract(tarOrTgz, root, null);
+    }
+
+    /**
+     * Unpacks {@code tarOrTgz} into the existing directory {@code root}; when {@code tarSplit}
+     * is not null, records there what {@link TarSplit#reassemble} needs to rebuild the stream.
+     */
+    public static ExtractResult extract(InputStream tarOrTgz, Path root, Path tarSplit) throws IOException {
+        try (TarSplit.Writer split = tarSplit == null ? null : new TarSplit.Writer(tarSplit)) {
+            TarStreamRecorder recorder = new TarStreamRecorder(Compression.decompress(tarOrTgz), split);
+            long content = new Unpacker(root, recorder).run();
+            recorder.drain();
+            if (split != null) {
+                split.finish();
+            }
+            return new ExtractResult(recorder.digest(), recorder.count(), content);
+        }
+    }
+
+    private record DirTime(Path dir, long seconds, long nanos) {
+    }
+
+    private static final class Unpacker {
+        private final Path root;
+        private final TarStreamRecorder recorder;
+        private final RootedResolver resolver;
+        private final List<DirTime> dirTimes = new ArrayList<>();
+        private final byte[] buffer = new byte[BUFFER];
+
+        Unpacker(Path root, TarStreamRecorder recorder) {
+            this.root = root;
+            this.recorder = recorder;
+            this.resolver = new RootedResolver(root);
+        }
+
+        long run() throws IOException {
+            long content = 0;
+            TarArchiveInputStream tar = new TarArchiveInputStream(recorder);
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                content += unpack(tar, entry);
+            }
+            // a directory's time is set last: creating its children changed it
+            for (DirTime t : dirTimes.reversed()) {
+                FileSyscalls.lutimes(t.dir(), t.seconds(), t.nanos(), t.seconds(), t.nanos());
+            }
+            return content;
+        }
+
+        private long unpack(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
+            if (entry.isGlobalPaxHeader()) {
+                return 0;
+            }
+            String name = entry.getName();
+            List<String> parts = RootedResolver.components(name);
+            if (parts.isEmpty()) {
+                if (!entry.isDirectory()) {
+                    throw new InvalidArgumentException("refusing tar entry " + name + ": it names the root");
+                }
+                applyAttributes(root, entry);
+                return 0;
+            }
+            String base = parts.getLast();
+            if (base.startsWith(WHITEOUT_PREFIX)) {
+                whiteout(parts, name, entry);
+                return 0;
+            }
+            Path path = resolver.resolve(parts, name, true);
+            boolean keepDirectory = entry.isDirectory() && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+            if (!keepDirectory) {
+                Trees.deleteRecursively(path);
+            }
+            long written = 0;
+            if (entry.isDirectory()) {
+                if (!keepDirectory) {
+                    Files.createDirectory(path);
+                }
+            } else if (entry.isSymbolicLink()) {
+                Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+            } else if (entry.isLink()) {
+                hardLink(path, entry, name);
+                return 0;
+            } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+                int type = entry.isCharacterDevice() ? FileSyscalls.S_IFCHR : FileSyscalls.S_IFBLK;
+                FileSyscalls.mknod(path, type | 0600, FileSyscalls.makedev(entry.getDevMajor(), entry.getDevMinor()));
+            } else if (entry.isFIFO()) {
+                FileSyscalls.mknod(path, FileSyscalls.S_IFIFO | 0600, 0);
+            } else if (entry.isFile()) {
+                written = writeFile(tar, path, entry);
+            } else {
+                throw new InvalidArgumentException("refusing tar entry " + name + ": unsupported type '"
+                        + (char) entry.getLinkFlag() + "'");
+            }
+            applyAttributes(path, entry);
+            return written;
+        }
+
+        private long writeFile(TarArchiveInputStream tar, Path path, TarArchiveEntry entry) throws IOException {
+            long size = entry.getSize();
+            recorder.beginPayload(root.relativize(path).toString(), size);
+            long total = 0;
+            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                int n;
+                while ((n = tar.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    total += n;
+                }
+            } finally {
+                recorder.endPayload();
+            }
+            if (total != size) {
+                throw new InvalidArgumentException("truncated tar entry " + entry.getName());
+            }
+            return total;
+        }
+
+        private void hardLink(Path path, TarArchiveEntry entry, String name) throws IOException {
+            List<String> targetParts = RootedResolver.components(entry.getLinkName());
+            if (targetParts.isEmpty()) {
+                throw new InvalidArgumentException("refusing tar entry " + name + ": hard link to the root");
+            }
+            Path target = resolver.resolve(targetParts, name, false);
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidArgumentException("refusing tar entry " + name + ": hard link target "
+                        + entry.getLinkName() + " is not a file inside the root");
+            }
+            Files.createLink(path, target);
+        }
+
+        private void whiteout(List<String> parts, String name, TarArchiveEntry entry) throws IOException {
+            String base = parts.getLast();
+            Path dir = resolver.resolveDirectory(parts.subList(0, parts.size() - 1), name, true);
+            if (base.equals(OPAQUE_MARKER)) {
+                FileSyscalls.lsetxattr(dir, OPAQUE_XATTR, "y".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (base.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+                return; // aufs bookkeeping (.wh..wh.plnk and friends): meaningless for overlay
+            }
+            String hidden = base.substring(WHITEOUT_PREFIX.length());
+            RootedResolver.components(hidden);
+            Path path = dir.resolve(hidden);
+            Trees.deleteRecursively(path);
+            FileSyscalls.mknod(path, FileSyscalls.S_IFCHR, 0);
+            FileSyscalls.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+        }
+
+        private void applyAttributes(Path path, TarArchiveEntry entry) throws IOException {
+            FileSyscalls.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+            if (!entry.isSymbolicLink()) {
+                // after chown: chown clears set-user-ID bits
+                FileSyscalls.chmod(path, entry.getMode() & 07777);
+            }
+            for (Map.Entry<String, String> pax : entry.getExtraPaxHeaders().entrySet()) {
+                if (pax.getKey().startsWith(XATTR_PAX_PREFIX)) {
+                    setXattr(path, pax.getKey().substring(XATTR_PAX_PREFIX.length()), pax.getValue());
+                }
+            }
+            long millis = entry.getModTime().getTime();
+            long seconds = Math.floorDiv(millis, 1000);
+            long nanos = Math.floorMod(millis, 1000) * 1_000_000L;
+            if (entry.isDirectory()) {
+                dirTimes.add(new DirTime(path, seconds, nanos));
+            } else {
+                FileSyscalls.lutimes(path, seconds, nanos, seconds, nanos);
+            }
+        }
+
+        private static void setXattr(Path path, String name, String value) throws PosixException {
+            if (name.startsWith("trusted.overlay.")) {
+                return; // a layer must not smuggle overlay metadata in; whiteouts say what they mean
+            }
+            FileSyscalls.lsetxattr(path, name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
