@@ -6,8 +6,12 @@ import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
-import dev.berth.engine.containers.ImageResolver;
-import dev.berth.engine.error.NotFoundException;
+import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.engine.content.LocalContentStore;
+import dev.berth.engine.images.ImageStore;
+import dev.berth.engine.images.LocalImageStore;
+import dev.berth.engine.layers.LayerStore;
+import dev.berth.engine.layers.LocalLayerStore;
 import dev.berth.engine.runtime.CommandLineRuntime;
 import dev.berth.engine.runtime.ForegroundTaskMonitor;
 import dev.berth.engine.runtime.RuntimeChoice;
@@ -32,9 +36,11 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final RuntimeChoice runtimeChoice;
     private final String runtimeVersion;
     private final ContainerService containers;
+    private final ImageStore images;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers) {
+            ContainerService containers, ImageStore images) {
+        this.images = images;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -46,34 +52,28 @@ final class Engine implements SystemBackend, AutoCloseable {
         Files.createDirectories(config.execRoot());
         RuntimeChoice choice = RuntimeSelector.forHost().select(Optional.ofNullable(config.runtime()));
         CommandLineRuntime runtime = choice.open(config.execRoot());
-        Path empty = config.dataRoot().resolve("layers").resolve("empty");
+        Path empty = config.execRoot().resolve("empty-layer");
         Files.createDirectories(empty);
-        ImageResolver images = new ImageResolver() {
-            @Override
-            public ResolvedImage resolve(String reference) {
-                throw new NotFoundException("No such image: " + reference);
-            }
-
-            @Override
-            public List<Path> lowerDirs(String imageId) {
-                return List.of();
-            }
-        };
+        ContainerStore containerStore = new ContainerStore(config.dataRoot().resolve("containers"));
+        LayerStore layers = new LocalLayerStore(config.dataRoot().resolve("layers"));
+        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
+                new LocalContentStore(config.dataRoot().resolve("content")), layers,
+                id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
         ContainerService containers = new ContainerService(
-                new ContainerStore(config.dataRoot().resolve("containers")), images, runtime,
+                containerStore, new StoreImageResolver(images, layers), runtime,
                 new ForegroundTaskMonitor(runtime), new OverlaySnapshotter(empty),
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
         containers.recover();
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers);
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images);
     }
 
     ContainerService containers() {
         return containers;
     }
 
-    ApiRoutes.Group imageRoutes(Clock clock) {
-        return routes -> { };
+    ApiRoutes.Group imageRoutes() {
+        return new ImagesRoutes(new ImagesApi(images));
     }
 
     @Override
@@ -91,7 +91,7 @@ final class Engine implements SystemBackend, AutoCloseable {
                 stopped++;
             }
         }
-        return new Counts(all.size(), running, paused, stopped, 0);
+        return new Counts(all.size(), running, paused, stopped, images.list().size());
     }
 
     @Override

@@ -45,7 +45,8 @@ final class ContainerViews {
     /** dockerd always answers with a NetworkMode and LogConfig, even when the request had none. */
     private static HostConfig hostConfigView(HostConfig h) {
         return new HostConfig(h.binds(), h.containerIDFile(),
-                h.logConfig() != null ? h.logConfig() : new dev.berth.api.types.container.LogConfig("json-file", Map.of()),
+                h.logConfig() != null && h.logConfig().type() != null && !h.logConfig().type().isEmpty()
+                        ? h.logConfig() : new dev.berth.api.types.container.LogConfig("json-file", Map.of()),
                 h.networkMode() != null && !h.networkMode().isEmpty() ? h.networkMode() : "bridge",
                 h.portBindings() != null ? h.portBindings() : Map.of(),
                 h.restartPolicy() != null ? h.restartPolicy() : new dev.berth.api.types.container.RestartPolicy("no", 0),
