@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Measures berth's core paths and prints a table (median of N runs, milliseconds):
+#   run --rm busybox true      end to end, with the berth CLI and with the docker CLI
+#   daemon part of run --rm    the same API calls with curl (create, wait, start, wait's answer, delete)
+#   create+start+wait          docker CLI: create, then start -a
+#   ps -a with 100 containers  berth CLI and docker CLI
+#   CLI start-up               berth --version (no daemon), berth ps (one request)
+# beside the raw runtime (crun run of /bin/true on a prepared bundle: the floor) and, when
+# installed, dockerd and podman on private sockets and roots, with ratios to berthd.
+# Usage: bench/run-bench.sh [iterations]   (as root; never touches /var/lib/berth)
+set -euo pipefail
+N=${1:-20}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+source "$HERE/scripts/lib.sh"
+berth_find_java
+berth_ensure_packages
+berth_build_if_stale
+command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
+
+WORK=$(mktemp -d /tmp/berth-bench-XXXXXX)
+SOCK=$WORK/berth.sock
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
+CLI=("${JAVA[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+[ -f "$HERE/berth-cli/target/berth-cli.aot" ] && CLI+=(-XX:AOTCache="$HERE/berth-cli/target/berth-cli.aot")
+CLI+=(-cp "$(berth_classpath berth-cli)" dev.berth.cli.Main -H "unix://$SOCK")
+DOCKER=(docker -H "unix://$SOCK")
+pids=()
+
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  if [ -n "${DOCKERD_STARTED:-}" ]; then iptables -P FORWARD ACCEPT 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# median_ms CMD...: runs CMD N times, prints the median wall time in ms.
+median_ms() {
+  local times=() i s e
+  for ((i = 0; i < N; i++)); do
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    times+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+wait_socket() { for _ in $(seq 1 200); do curl -s --unix-socket "$1" http://x/_ping >/dev/null 2>&1 && return 0; sleep 0.05; done; return 1; }
+
+"${JAVA[@]}" -XX:+UseSerialGC -cp "$(berth_classpath berth-daemon)" dev.berth.daemon.Main \
+  --data-root "$WORK/data" --exec-root "$WORK/exec" -H "unix://$SOCK" >"$WORK/berthd.log" 2>&1 &
+BERTHD=$!; pids+=("$BERTHD")
+wait_socket "$SOCK" || { cat "$WORK/berthd.log"; exit 1; }
+sleep 1
+RSS_IDLE_KB=$(awk '/VmRSS/ {print $2}' /proc/$BERTHD/status)
+curl -s --unix-socket "$SOCK" -XPOST "http://x/berth/images/bootstrap?name=busybox" >/dev/null
+"${DOCKER[@]}" run --rm busybox true >/dev/null   # warm-up
+RUNTIME=$(curl -s --unix-socket "$SOCK" http://x/info | sed -n 's/.*"DefaultRuntime":"\([a-z]*\)".*/\1/p')
+
+# The raw runtime on a prepared bundle: the floor for any engine.
+mkdir -p "$WORK/bundle/rootfs/bin" && cp /bin/busybox "$WORK/bundle/rootfs/bin/" && ln -s busybox "$WORK/bundle/rootfs/bin/true"
+(cd "$WORK/bundle" && crun spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"\/bin\/true"/' config.json)
+raw_run() { crun --root "$WORK/crun-state" run --bundle "$WORK/bundle" "bench$RANDOM$RANDOM"; }
+
+api_run() { # the daemon's own part of run --rm: the docker CLI's API calls, with curl
+  local id
+  id=$(curl -s --unix-socket "$SOCK" -XPOST -H 'Content-Type: application/json' \
+    -d '{"Image":"busybox","Cmd":["true"],"HostConfig":{"AutoRemove":true}}' http://x/v1.50/containers/create \
+    | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
+  curl -s --unix-socket "$SOCK" -XPOST "http://x/v1.50/containers/$id/wait?condition=removed" >/dev/null &
+  local waiter=$!
+  curl -s --unix-socket "$SOCK" -XPOST "http://x/v1.50/containers/$id/start" >/dev/null
+  wait $waiter
+}
+
+create_start_wait() { local id; id=$("${DOCKER[@]}" create busybox true); "${DOCKER[@]}" start -a "$id"; "${DOCKER[@]}" rm "$id"; }
+
+declare -A R
+R[raw]=$(median_ms raw_run)
+R[berth_cli_run]=$(median_ms "${CLI[@]}" run --rm busybox true)
+R[docker_cli_run]=$(median_ms "${DOCKER[@]}" run --rm busybox true)
+R[api_run]=$(median_ms api_run)
+R[create_start_wait]=$(median_ms create_start_wait)
+R[berth_version]=$(median_ms "${CLI[@]}" --version)
+R[berth_ps_empty]=$(median_ms "${CLI[@]}" ps)
+R[docker_ps_empty]=$(median_ms "${DOCKER[@]}" ps)
+for i in $(seq 1 100); do "${DOCKER[@]}" create busybox true >/dev/null; done
+R[berth_ps100]=$(median_ms "${CLI[@]}" ps -a)
+R[docker_ps100]=$(median_ms "${DOCKER[@]}" ps -a)
+RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$BERTHD/status)
+
+# Reference engines, when installed: the same work on a private socket and data root.
+ref_run() { # name socket-cli...
+  local name=$1; shift
+  "$@" run --rm busybox true >/dev/null 2>&1 || { echo "n/a"; return; }
+  median_ms "$@" run --rm busybox true
+}
+DOCKERD_RUN=n/a PODMAN_RUN=n/a
+if command -v dockerd >/dev/null; then
+  DOCKERD_STARTED=1
+  dockerd --data-root "$WORK/dockerd" --exec-root "$WORK/dockerd-exec" -H "unix://$WORK/dockerd.sock" \
+    --pidfile "$WORK/dockerd.pid" --iptables=false --bridge=none >"$WORK/dockerd.log" 2>&1 &
+  pids+=($!)
+  if wait_socket "$WORK/dockerd.sock"; then
+    "${CLI[@]}" save busybox | docker -H "unix://$WORK/dockerd.sock" load >/dev/null
+    DOCKERD_RUN=$(ref_run dockerd docker -H "unix://$WORK/dockerd.sock")
+  fi
+fi
+if command -v podman >/dev/null; then
+  PODMAN=(podman --root "$WORK/podman" --runroot "$WORK/podman-run")
+  "${CLI[@]}" save busybox | "${PODMAN[@]}" load >/dev/null 2>&1 || true
+  PODMAN_RUN=$(ref_run podman "${PODMAN[@]}")
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "n/a" || a == "n/a" || a == 0) print "n/a"; else printf "%.2fx", b / a }'; }
+printf '\nberth benchmark: median of %d runs, ms (runtime: %s, %s)\n\n' "$N" "$RUNTIME" "$(nproc) cores"
+printf '%-46s %10s %14s\n' "what" "ms" "vs berthd"
+printf '%-46s %10s %14s\n' "----" "--" "---------"
+printf '%-46s %10s %14s\n' "raw $RUNTIME-equivalent: crun run /bin/true (floor)" "${R[raw]}" ""
+printf '%-46s %10s %14s\n' "run --rm busybox true, berth CLI" "${R[berth_cli_run]}" ""
+printf '%-46s %10s %14s\n' "run --rm busybox true, docker CLI -> berthd" "${R[docker_cli_run]}" ""
+printf '%-46s %10s %14s\n' "  daemon part (same API calls with curl)" "${R[api_run]}" "$(ratio "${R[raw]}" "${R[api_run]}") of raw"
+printf '%-46s %10s %14s\n' "create + start -a + rm, docker CLI -> berthd" "${R[create_start_wait]}" ""
+printf '%-46s %10s %14s\n' "ps -a, 100 containers, berth CLI" "${R[berth_ps100]}" ""
+printf '%-46s %10s %14s\n' "ps -a, 100 containers, docker CLI -> berthd" "${R[docker_ps100]}" ""
+printf '%-46s %10s %14s\n' "berth --version (CLI start-up alone)" "${R[berth_version]}" ""
+printf '%-46s %10s %14s\n' "berth ps, no containers (start-up + 1 request)" "${R[berth_ps_empty]}" ""
+printf '%-46s %10s %14s\n' "docker ps, no containers" "${R[docker_ps_empty]}" ""
+printf '%-46s %10s %14s\n' "run --rm busybox true, docker CLI -> dockerd" "$DOCKERD_RUN" "$(ratio "${R[docker_cli_run]}" "$DOCKERD_RUN")"
+printf '%-46s %10s %14s\n' "run --rm busybox true, podman" "$PODMAN_RUN" "$(ratio "${R[docker_cli_run]}" "$PODMAN_RUN")"
+printf '%-46s %10s %14s\n' "berthd RSS idle after start (MiB)" "$((RSS_IDLE_KB / 1024))" ""
+printf '%-46s %10s %14s\n' "berthd RSS after the runs (MiB)" "$((RSS_KB / 1024))" ""
