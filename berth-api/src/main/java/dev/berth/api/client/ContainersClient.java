@@ -89,10 +89,21 @@ public final class ContainersClient {
     }
 
     public List<ContainerSummary> list(ContainerListOptions options) throws IOException {
-        String target = Target.path("/containers/json").flag("all", options.all())
+        return Arrays.asList(client.getJson(listTarget(options), ContainerSummary[].class));
+    }
+
+    /**
+     * The list as the daemon wrote it, one tree per container: what {@code ps --format} templates
+     * see, including fields the typed summary leaves out.
+     */
+    public List<JsonNode> listRaw(ContainerListOptions options) throws IOException {
+        return EngineClient.elements(client.getJson(listTarget(options), JsonNode.class));
+    }
+
+    private static String listTarget(ContainerListOptions options) {
+        return Target.path("/containers/json").flag("all", options.all())
                 .query("limit", options.limit() > 0 ? options.limit() : null)
                 .flag("size", options.size()).filters(options.filters()).toString();
-        return Arrays.asList(client.getJson(target, ContainerSummary[].class));
     }
 
     /**

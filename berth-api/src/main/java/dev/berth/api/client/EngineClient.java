@@ -6,7 +6,9 @@ import dev.berth.api.types.system.VersionResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -148,6 +150,16 @@ public final class EngineClient implements AutoCloseable {
 
     <T> T getJson(String pathAndQuery, Class<T> type) throws IOException {
         return readJson(send("GET", pathAndQuery, null), type);
+    }
+
+    /** The elements of a JSON array answer; anything else is a daemon bug worth naming. */
+    static List<JsonNode> elements(JsonNode array) throws IOException {
+        if (array == null || !array.isArray()) {
+            throw new IOException("expected a JSON array from the daemon, got " + (array == null ? "nothing" : array.getNodeType()));
+        }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.forEach(out::add);
+        return out;
     }
 
     static <T> T readJson(ApiResponse response, Class<T> type) throws IOException {

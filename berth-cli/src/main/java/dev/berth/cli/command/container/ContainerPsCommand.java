@@ -3,12 +3,13 @@ package dev.berth.cli.command.container;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.ContainerListOptions;
 import dev.berth.api.client.Filters;
-import dev.berth.api.types.container.ContainerSummary;
-import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.format.ContainerRows;
+import dev.berth.cli.format.OutputFormat;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -44,29 +45,22 @@ public final class ContainerPsCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        Filters f;
-        try {
-            f = Filters.parse(filters);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(125, "invalid argument \"" + String.join(",", filters) + "\" for \"-f, --filter\" flag: " + e.getMessage());
+        Filters f = parseFilters(filters);
+        if (quiet && format != null && !format.isEmpty()) {
+            err().println("WARNING: Ignoring custom format, because both --format and --quiet are set.");
         }
+        OutputFormat output = OutputFormat.containers(format, quiet, size);
         int limit = latest && last == -1 ? 1 : last;
-        boolean wantSize = size || (format != null && format.contains(".Size"));
-        List<ContainerSummary> containers = client().containers().list(
-                new ContainerListOptions(all, Math.max(limit, 0), wantSize && !quiet, f));
+        boolean wantSize = !quiet && (size || output.contains(".Size"));
+        List<JsonNode> containers = client().containers().listRaw(
+                new ContainerListOptions(all, Math.max(limit, 0), wantSize, f));
         Instant now = Instant.now();
-        if (quiet && (format == null || format.isBlank())) {
-            for (ContainerSummary c : containers) {
-                out().println(noTrunc ? c.id() : dev.berth.cli.Text.shortId(c.id()));
-            }
-            return 0;
+        ZoneId zone = ZoneId.systemDefault();
+        List<JsonNode> rows = new ArrayList<>(containers.size());
+        for (JsonNode c : containers) {
+            rows.add(ContainerRows.of(c, !noTrunc, now, zone));
         }
-        List<JsonNode> rows = new ArrayList<>();
-        for (ContainerSummary c : containers) {
-            rows.add(ContainerRows.row(c, !noTrunc, now));
-        }
-        String table = size ? ContainerRows.DEFAULT_TABLE + ContainerRows.SIZE_COLUMN : ContainerRows.DEFAULT_TABLE;
-        Output.list(out(), format, table, ContainerRows.headers(), rows);
+        Output.list(out(), output, rows, ContainerRows.HEADERS);
         return 0;
     }
 }

@@ -1,11 +1,11 @@
 package dev.berth.cli.command.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.api.units.BytesSize;
 import dev.berth.cli.BuildInfo;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
-import dev.berth.cli.interim.HumanSize;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class InfoCommand extends BerthCommand {
         line(o, " Architecture", info, "Architecture");
         line(o, " CPUs", info, "NCPU");
         if (info.has("MemTotal")) {
-            o.println(" Total Memory: " + HumanSize.binary(info.get("MemTotal").asDouble()));
+            o.println(" Total Memory: " + BytesSize.of(info.get("MemTotal").asDouble()));
         }
         line(o, " Name", info, "Name");
         line(o, " ID", info, "ID");
