@@ -35,16 +35,27 @@ public final class Output {
     }
 
     /**
-     * Applies a user template to one object and prints the result on its own line
-     * ({@code inspect -f}, {@code version -f}, {@code info -f}). {@code \t} and {@code \n} in
-     * the template are the characters.
+     * A user's {@code -f} template for {@code inspect}, {@code version} and {@code info}: parse it
+     * before asking the daemon anything, as docker does. {@code \t} and {@code \n} in it are
+     * the characters.
+     *
+     * @throws CliFailure with docker's status 64 and "template parsing error: ..."
      */
-    public static void each(PrintStream out, String format, JsonNode data) {
+    public static GoTemplate template(String format) {
+        try {
+            return GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
+        } catch (TemplateException e) {
+            throw new CliFailure(64, "template parsing error: " + e.getMessage());
+        }
+    }
+
+    /** Applies {@code template} to one object and prints the result on its own line. */
+    public static void each(PrintStream out, GoTemplate template, JsonNode data) {
         String text;
         try {
-            text = GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n")).execute(data);
+            text = template.execute(data);
         } catch (TemplateException e) {
-            throw new CliFailure(1, "template parsing error: " + e.getMessage());
+            throw new CliFailure(1, e.getMessage());
         }
         out.println(text);
     }

@@ -3,10 +3,13 @@ package dev.berth.cli.command.container;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.ContainerListOptions;
 import dev.berth.api.client.Filters;
+import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.format.ContainerRows;
+import dev.berth.cli.format.GoTemplate;
 import dev.berth.cli.format.OutputFormat;
+import dev.berth.cli.format.TemplateException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +49,14 @@ public final class ContainerPsCommand extends BerthCommand {
     @Override
     public Integer call() throws IOException {
         Filters f = parseFilters(filters);
+        if (format != null && !format.isEmpty()) {
+            // docker checks the template before asking the daemon (to see whether it shows .Size)
+            try {
+                GoTemplate.parse(format);
+            } catch (TemplateException e) {
+                throw new CliFailure(1, "failed to parse template: " + e.getMessage());
+            }
+        }
         if (quiet && format != null && !format.isEmpty()) {
             err().println("WARNING: Ignoring custom format, because both --format and --quiet are set.");
         }
