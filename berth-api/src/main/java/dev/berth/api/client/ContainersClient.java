@@ -78,7 +78,7 @@ public final class ContainersClient {
 
     /** Inspect as the daemon wrote it: for {@code inspect} output and {@code --format}. */
     public JsonNode inspectRaw(String id) throws IOException {
-        return client.getJson(path(id, "/json"), JsonNode.class);
+        return client.getTree(path(id, "/json"));
     }
 
     /** As {@link #inspectRaw} but the exact bytes, so output keeps the daemon's spelling. */
@@ -97,7 +97,7 @@ public final class ContainersClient {
      * see, including fields the typed summary leaves out.
      */
     public List<JsonNode> listRaw(ContainerListOptions options) throws IOException {
-        return EngineClient.elements(client.getJson(listTarget(options), JsonNode.class));
+        return EngineClient.elements(client.getTree(listTarget(options)));
     }
 
     private static String listTarget(ContainerListOptions options) {

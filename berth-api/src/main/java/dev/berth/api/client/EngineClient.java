@@ -91,7 +91,7 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /info} as the daemon wrote it: docker's info has too many fields to type. */
     public JsonNode info() throws IOException {
-        return getJson("/info", JsonNode.class);
+        return getTree("/info");
     }
 
     /**
@@ -162,6 +162,13 @@ public final class EngineClient implements AutoCloseable {
         return out;
     }
 
+    /** GET as a tree: {@link JsonTrees}, so that no ObjectMapper is built for it. */
+    JsonNode getTree(String pathAndQuery) throws IOException {
+        try (ApiResponse response = send("GET", pathAndQuery, null)) {
+            return JsonTrees.read(response.body());
+        }
+    }
+
     static <T> T readJson(ApiResponse response, Class<T> type) throws IOException {
         try (response) {
             return Json.MAPPER.readValue(response.body(), type);
@@ -187,7 +194,7 @@ public final class EngineClient implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (contentType != null && contentType.startsWith("application/json") && !text.isEmpty()) {
             try {
-                JsonNode node = Json.MAPPER.readTree(bytes);
+                JsonNode node = JsonTrees.read(bytes);
                 JsonNode message = node == null ? null : node.get("message");
                 if (message != null && message.isTextual()) {
                     return new ApiException(status, message.asText());

@@ -27,7 +27,7 @@ public final class ImagesClient {
 
     /** The list as the daemon wrote it, one tree per image: what {@code images --format} templates see. */
     public List<JsonNode> listRaw(boolean all, Filters filters) throws IOException {
-        return EngineClient.elements(client.getJson(listTarget(all, filters), JsonNode.class));
+        return EngineClient.elements(client.getTree(listTarget(all, filters)));
     }
 
     private static String listTarget(boolean all, Filters filters) {
@@ -39,7 +39,7 @@ public final class ImagesClient {
     }
 
     public JsonNode inspectRaw(String name) throws IOException {
-        return client.getJson(path(name, "/json"), JsonNode.class);
+        return client.getTree(path(name, "/json"));
     }
 
     /** The inspect answer's exact bytes, so output keeps the daemon's spelling. */

@@ -1,8 +1,8 @@
 package dev.berth.cli.command.system;
 
-import dev.berth.api.Json;
 import dev.berth.api.client.ApiException;
 import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.JsonTrees;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
@@ -69,7 +69,7 @@ public final class Inspector {
             }
             for (byte[] object : found) {
                 try {
-                    Output.each(out(), template, Json.MAPPER.readTree(object));
+                    Output.each(out(), template, JsonTrees.read(object));
                 } catch (IOException e) {
                     throw new CliFailure(1, "berth: the daemon's answer is not JSON: " + e.getMessage());
                 }
