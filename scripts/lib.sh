@@ -51,6 +51,7 @@ berth_build_if_stale() {
   local started
   started=$(date +%s)
   (cd "$BERTH_HOME" && mvn -B -q -DskipTests -Dmaven.test.skip=true package >&2) || return 1
+  "$BERTH_HOME/scripts/build-aot.sh" || return 1
   touch -d "@$started" "$BERTH_STAMP"
 }
 

@@ -81,7 +81,7 @@ public final class Main {
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> failure(e, ctx));
-        cl.setParameterExceptionHandler((e, args) -> usageError(e, ctx));
+        cl.setParameterExceptionHandler((e, args) -> usageError(e, args, ctx));
         return cl;
     }
 
@@ -105,13 +105,11 @@ public final class Main {
         return List.of(args[i]);
     }
 
-    /** docker's wording: the message, then where to look. Status 125, as docker's flag errors. */
-    private static int usageError(ParameterException e, CliContext ctx) {
-        String path = e.getCommandLine().getCommandSpec().qualifiedName();
-        ctx.err().println(path.equals("berth") ? "berth: " + e.getMessage() : "berth: " + e.getMessage());
-        ctx.err().println();
-        ctx.err().println("Run '" + path + " --help' for more information");
-        return 125;
+    /** docker's wording and status for a command line that does not parse: see {@link UsageError}. */
+    private static int usageError(ParameterException e, String[] args, CliContext ctx) {
+        UsageError error = UsageError.of(e, args);
+        ctx.err().println(error.message());
+        return error.status();
     }
 
     private static int failure(Exception e, CliContext ctx) {

@@ -1,18 +1,18 @@
 package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.cli.interim.GoTemplate;
-import dev.berth.cli.interim.TableWriter;
+import dev.berth.cli.format.GoTemplate;
+import dev.berth.cli.format.OutputFormat;
+import dev.berth.cli.format.TemplateException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How list and inspect commands print, as docker's formatter does: {@code --format} is
- * {@code table [TEMPLATE]} (a header row, then rows, through the tab writer), {@code json}
- * (one JSON object a line) or a Go template applied to each row. {@code \t} and {@code \n}
- * in a format are the characters, as docker reads them.
- *
- * <p>All calls into the template engine and table writer go through here.
+ * How list and inspect commands print, over {@link dev.berth.cli.format}: the rendering is
+ * the format package's; this class adds only the CLI's side (streams, and a template error
+ * becoming the command's failure with docker's message).
  */
 public final class Output {
 
@@ -20,50 +20,44 @@ public final class Output {
     }
 
     /**
-     * Prints {@code rows}. {@code format} is the user's (null or blank for the default),
-     * {@code defaultTable} the command's {@code table ...} format, {@code headers} the row
-     * with each field's column title.
+     * Prints {@code rows} with {@code format} ({@link OutputFormat#render}); {@code headers}
+     * maps each field to its column title.
      */
-    public static void list(PrintStream out, String format, String defaultTable, JsonNode headers, List<JsonNode> rows) {
-        String f = format == null || format.isBlank() ? defaultTable : format;
-        if (f.equals("json")) {
-            for (JsonNode row : rows) {
-                out.println(row.toString());
-            }
-            return;
+    public static void list(PrintStream out, OutputFormat format, List<? extends JsonNode> rows, Map<String, String> headers) {
+        String text;
+        try {
+            text = format.render(rows, headers);
+        } catch (TemplateException e) {
+            throw new CliFailure(1, e.getMessage());
         }
-        boolean table = f.startsWith("table");
-        if (table) {
-            f = f.substring("table".length());
-            if (f.isBlank()) {
-                f = defaultTable.substring("table".length());
-            }
-        }
-        GoTemplate template = parse(f.strip());
-        if (!table) {
-            for (JsonNode row : rows) {
-                out.println(template.execute(row));
-            }
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        TableWriter writer = new TableWriter(sb);
-        writer.write(template.execute(headers) + "\n");
-        for (JsonNode row : rows) {
-            writer.write(template.execute(row) + "\n");
-        }
-        writer.flush();
-        out.print(sb);
+        out.print(text);
         out.flush();
     }
 
-    /** Applies a user template to one object and prints the result on its own line. */
-    public static void each(PrintStream out, String format, JsonNode data) {
-        out.println(parse(format).execute(data));
+    /**
+     * A user's {@code -f} template for {@code inspect}, {@code version} and {@code info}: parse it
+     * before asking the daemon anything, as docker does. {@code \t} and {@code \n} in it are
+     * the characters.
+     *
+     * @throws CliFailure with docker's status 64 and "template parsing error: ..."
+     */
+    public static GoTemplate template(String format) {
+        try {
+            return GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
+        } catch (TemplateException e) {
+            throw new CliFailure(64, "template parsing error: " + e.getMessage());
+        }
     }
 
-    public static GoTemplate parse(String format) {
-        return GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
+    /** Applies {@code template} to one object and prints the result on its own line. */
+    public static void each(PrintStream out, GoTemplate template, JsonNode data) {
+        String text;
+        try {
+            text = template.execute(data);
+        } catch (TemplateException e) {
+            throw new CliFailure(1, e.getMessage());
+        }
+        out.println(text);
     }
 
     /** docker's inspect output: the daemon's objects in a JSON array, indented by 4 spaces. */
@@ -77,7 +71,7 @@ public final class Output {
             if (i > 0) {
                 raw.append(',');
             }
-            raw.append(new String(objects.get(i), java.nio.charset.StandardCharsets.UTF_8));
+            raw.append(new String(objects.get(i), StandardCharsets.UTF_8));
         }
         raw.append(']');
         out.println(JsonIndent.indent(raw, "    "));

@@ -1,23 +1,21 @@
 package dev.berth.cli;
 
 import dev.berth.api.client.Transport;
+import dev.berth.api.client.UnixSocketTransport;
+import java.nio.file.Path;
 
 /**
  * The one place the CLI obtains a {@link Transport} for a host such as
  * {@code unix:///run/berth.sock}.
- *
- * <p>INTEGRATOR: bind this to the HTTP transport (dev.berth.api.http.UnixHttpClient through
- * a small adapter implementing Transport) when the branches merge; see the report of h-cli.
  */
 public final class TransportBinding {
 
     private TransportBinding() {
     }
 
+    /** A transport to {@code host}; connects per request, so nothing is opened here. */
     public static Transport open(String host) {
-        String socket = socketPath(host);
-        throw new UnsupportedOperationException("no HTTP transport bound yet for unix://" + socket
-                + " (dev.berth.cli.TransportBinding awaits dev.berth.api.http)");
+        return new UnixSocketTransport(Path.of(socketPath(host)), host, "berth/" + BuildInfo.version());
     }
 
     /** The socket path of a {@code unix://} host; other schemes are refused, as berthd listens on a socket only. */

@@ -66,6 +66,7 @@ class OutputShapeTest {
 
     @Test
     void ps_tableAsDocker() {
+        // docker's DisplayablePorts lists a port published on another host port last
         long created = Instant.now().getEpochSecond() - 3 * 3600;
         cli.daemon.json("GET", "/containers/json", """
                 [{"Id":"0123456789abcdef0123","Names":["/web"],"Image":"busybox","ImageID":"sha256:b0",
@@ -75,7 +76,7 @@ class OutputShapeTest {
         assertThat(cli.run("ps", "-a", "--filter", "status=running")).isZero();
         assertThat(cli.out()).isEqualTo(
                 "CONTAINER ID   IMAGE     COMMAND                  CREATED       STATUS       PORTS                           NAMES\n"
-                + "0123456789ab   busybox   \"sh -c 'while true; …\"   3 hours ago   Up 3 hours   0.0.0.0:8080->80/tcp, 443/tcp   web\n");
+                + "0123456789ab   busybox   \"sh -c 'while true; …\"   3 hours ago   Up 3 hours   443/tcp, 0.0.0.0:8080->80/tcp   web\n");
         assertThat(cli.daemon.calls()).containsExactly(
                 "GET /v1.50/containers/json?all=1&filters=%7B%22status%22%3A%7B%22running%22%3Atrue%7D%7D");
     }

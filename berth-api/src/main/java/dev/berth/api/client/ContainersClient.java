@@ -78,7 +78,7 @@ public final class ContainersClient {
 
     /** Inspect as the daemon wrote it: for {@code inspect} output and {@code --format}. */
     public JsonNode inspectRaw(String id) throws IOException {
-        return client.getJson(path(id, "/json"), JsonNode.class);
+        return client.getTree(path(id, "/json"));
     }
 
     /** As {@link #inspectRaw} but the exact bytes, so output keeps the daemon's spelling. */
@@ -89,10 +89,21 @@ public final class ContainersClient {
     }
 
     public List<ContainerSummary> list(ContainerListOptions options) throws IOException {
-        String target = Target.path("/containers/json").flag("all", options.all())
+        return Arrays.asList(client.getJson(listTarget(options), ContainerSummary[].class));
+    }
+
+    /**
+     * The list as the daemon wrote it, one tree per container: what {@code ps --format} templates
+     * see, including fields the typed summary leaves out.
+     */
+    public List<JsonNode> listRaw(ContainerListOptions options) throws IOException {
+        return EngineClient.elements(client.getTree(listTarget(options)));
+    }
+
+    private static String listTarget(ContainerListOptions options) {
+        return Target.path("/containers/json").flag("all", options.all())
                 .query("limit", options.limit() > 0 ? options.limit() : null)
                 .flag("size", options.size()).filters(options.filters()).toString();
-        return Arrays.asList(client.getJson(target, ContainerSummary[].class));
     }
 
     /**

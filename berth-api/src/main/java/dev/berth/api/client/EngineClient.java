@@ -6,7 +6,9 @@ import dev.berth.api.types.system.VersionResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,7 +91,7 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /info} as the daemon wrote it: docker's info has too many fields to type. */
     public JsonNode info() throws IOException {
-        return getJson("/info", JsonNode.class);
+        return getTree("/info");
     }
 
     /**
@@ -150,6 +152,23 @@ public final class EngineClient implements AutoCloseable {
         return readJson(send("GET", pathAndQuery, null), type);
     }
 
+    /** The elements of a JSON array answer; anything else is a daemon bug worth naming. */
+    static List<JsonNode> elements(JsonNode array) throws IOException {
+        if (array == null || !array.isArray()) {
+            throw new IOException("expected a JSON array from the daemon, got " + (array == null ? "nothing" : array.getNodeType()));
+        }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.forEach(out::add);
+        return out;
+    }
+
+    /** GET as a tree: {@link JsonTrees}, so that no ObjectMapper is built for it. */
+    JsonNode getTree(String pathAndQuery) throws IOException {
+        try (ApiResponse response = send("GET", pathAndQuery, null)) {
+            return JsonTrees.read(response.body());
+        }
+    }
+
     static <T> T readJson(ApiResponse response, Class<T> type) throws IOException {
         try (response) {
             return Json.MAPPER.readValue(response.body(), type);
@@ -175,7 +194,7 @@ public final class EngineClient implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (contentType != null && contentType.startsWith("application/json") && !text.isEmpty()) {
             try {
-                JsonNode node = Json.MAPPER.readTree(bytes);
+                JsonNode node = JsonTrees.read(bytes);
                 JsonNode message = node == null ? null : node.get("message");
                 if (message != null && message.isTextual()) {
                     return new ApiException(status, message.asText());

@@ -22,8 +22,16 @@ public final class ImagesClient {
 
     /** {@code all} includes intermediate images. */
     public List<ImageSummary> list(boolean all, Filters filters) throws IOException {
-        String target = Target.path("/images/json").flag("all", all).filters(filters).toString();
-        return Arrays.asList(client.getJson(target, ImageSummary[].class));
+        return Arrays.asList(client.getJson(listTarget(all, filters), ImageSummary[].class));
+    }
+
+    /** The list as the daemon wrote it, one tree per image: what {@code images --format} templates see. */
+    public List<JsonNode> listRaw(boolean all, Filters filters) throws IOException {
+        return EngineClient.elements(client.getTree(listTarget(all, filters)));
+    }
+
+    private static String listTarget(boolean all, Filters filters) {
+        return Target.path("/images/json").flag("all", all).filters(filters).toString();
     }
 
     public ImageInspect inspect(String name) throws IOException {
@@ -31,7 +39,7 @@ public final class ImagesClient {
     }
 
     public JsonNode inspectRaw(String name) throws IOException {
-        return client.getJson(path(name, "/json"), JsonNode.class);
+        return client.getTree(path(name, "/json"));
     }
 
     /** The inspect answer's exact bytes, so output keeps the daemon's spelling. */

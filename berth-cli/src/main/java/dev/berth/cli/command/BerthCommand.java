@@ -2,9 +2,12 @@ package dev.berth.cli.command;
 
 import dev.berth.api.client.ApiException;
 import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.Filters;
 import dev.berth.cli.CliContext;
+import dev.berth.cli.CliFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
@@ -49,8 +52,41 @@ public abstract class BerthCommand implements Callable<Integer> {
     /** Ends with status 1 and the collected messages, one a line, when there are any. */
     protected static int failIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
-            throw new dev.berth.cli.CliFailure(1, String.join("\n", errors));
+            throw new CliFailure(1, String.join("\n", errors));
         }
         return 0;
+    }
+
+    /** One daemon call for one name, as stop, kill, restart and rm make. */
+    @FunctionalInterface
+    protected interface NameAction {
+        void apply(String name) throws IOException;
+    }
+
+    /**
+     * docker's loop over several containers: each name is echoed when its call succeeds; the
+     * failures are printed together at the end, with exit status 1.
+     */
+    protected final int forEachEchoed(List<String> names, NameAction action) {
+        List<String> errors = new ArrayList<>();
+        for (String name : names) {
+            try {
+                action.apply(name);
+                out().println(name);
+            } catch (IOException e) {
+                errors.add(describe(e));
+            }
+        }
+        return failIfAny(errors);
+    }
+
+    /** The {@code --filter} values as filters; a malformed one is docker's flag error (125). */
+    protected static Filters parseFilters(List<String> values) {
+        try {
+            return Filters.parse(values);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(125, "invalid argument \"" + String.join(",", values) + "\" for \"-f, --filter\" flag: "
+                    + e.getMessage());
+        }
     }
 }

@@ -48,7 +48,10 @@ final class TemplateFunctions {
     /** Functions whose arguments are evaluated lazily by the executor (short-circuit). */
     static final List<String> SHORT_CIRCUIT = List.of("and", "or");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on the first {@code json} call only: an ObjectMapper costs a CLI start ~20 ms. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     static final Map<String, Function> BASIC = basic();
     static final Map<String, Function> HEADER = header();
@@ -249,7 +252,7 @@ final class TemplateFunctions {
             return "null";
         }
         try {
-            return JSON.writeValueAsString(v).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+            return Mapper.JSON.writeValueAsString(v).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {
             throw new CallError(e.getMessage());
         }

@@ -4,6 +4,8 @@ import dev.berth.api.client.ApiException;
 import dev.berth.api.client.EngineClient;
 import dev.berth.api.types.container.ContainerCreateResponse;
 import dev.berth.cli.CliContext;
+import dev.berth.cli.CliFailure;
+import dev.berth.cli.command.BerthCommand;
 import java.io.IOException;
 
 /**
@@ -18,7 +20,7 @@ final class ContainerCreator {
 
     static String create(CliContext ctx, CreateRequest request, String pull, String command) {
         if (!pull.equals("missing") && !pull.equals("never") && !pull.equals("always")) {
-            throw RunFailure.of("invalid pull option: '" + pull + "': must be one of \"always\", \"missing\" or \"never\"", command);
+            throw failure("invalid pull option: '" + pull + "': must be one of \"always\", \"missing\" or \"never\"", command);
         }
         EngineClient client = ctx.client();
         try {
@@ -33,10 +35,18 @@ final class ContainerCreator {
             if (e.isNotFound() && !pull.equals("never")) {
                 ctx.err().println("Unable to find image '" + withDefaultTag(request.config().image()) + "' locally");
             }
-            throw RunFailure.of(e, command);
+            throw failure(BerthCommand.describe(e), command);
         } catch (IOException e) {
-            throw RunFailure.of(e, command);
+            throw failure(BerthCommand.describe(e), command);
         }
+    }
+
+    /**
+     * docker's run reports a failed create as its own error (prefixed, 125/126/127); docker's
+     * create returns it as a plain error: the message alone and status 1.
+     */
+    private static CliFailure failure(String text, String command) {
+        return command.equals("create") ? new CliFailure(1, text) : RunFailure.of(text, command);
     }
 
     /** docker's familiar form: a reference without tag or digest means :latest. */

@@ -1,8 +1,6 @@
 package dev.berth.cli.command.container;
 
 import dev.berth.cli.command.BerthCommand;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,15 +18,6 @@ public final class ContainerKillCommand extends BerthCommand {
 
     @Override
     public Integer call() {
-        List<String> errors = new ArrayList<>();
-        for (String name : containers) {
-            try {
-                client().containers().kill(name, signal);
-                out().println(name);
-            } catch (IOException e) {
-                errors.add(describe(e));
-            }
-        }
-        return failIfAny(errors);
+        return forEachEchoed(containers, name -> client().containers().kill(name, signal));
     }
 }

@@ -3,12 +3,16 @@ package dev.berth.cli.command.container;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.ContainerListOptions;
 import dev.berth.api.client.Filters;
-import dev.berth.api.types.container.ContainerSummary;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.format.ContainerRows;
+import dev.berth.cli.format.GoTemplate;
+import dev.berth.cli.format.OutputFormat;
+import dev.berth.cli.format.TemplateException;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -44,29 +48,30 @@ public final class ContainerPsCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        Filters f;
-        try {
-            f = Filters.parse(filters);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(125, "invalid argument \"" + String.join(",", filters) + "\" for \"-f, --filter\" flag: " + e.getMessage());
-        }
-        int limit = latest && last == -1 ? 1 : last;
-        boolean wantSize = size || (format != null && format.contains(".Size"));
-        List<ContainerSummary> containers = client().containers().list(
-                new ContainerListOptions(all, Math.max(limit, 0), wantSize && !quiet, f));
-        Instant now = Instant.now();
-        if (quiet && (format == null || format.isBlank())) {
-            for (ContainerSummary c : containers) {
-                out().println(noTrunc ? c.id() : dev.berth.cli.Text.shortId(c.id()));
+        Filters f = parseFilters(filters);
+        if (format != null && !format.isEmpty()) {
+            // docker checks the template before asking the daemon (to see whether it shows .Size)
+            try {
+                GoTemplate.parse(format);
+            } catch (TemplateException e) {
+                throw new CliFailure(1, "failed to parse template: " + e.getMessage());
             }
-            return 0;
         }
-        List<JsonNode> rows = new ArrayList<>();
-        for (ContainerSummary c : containers) {
-            rows.add(ContainerRows.row(c, !noTrunc, now));
+        if (quiet && format != null && !format.isEmpty()) {
+            err().println("WARNING: Ignoring custom format, because both --format and --quiet are set.");
         }
-        String table = size ? ContainerRows.DEFAULT_TABLE + ContainerRows.SIZE_COLUMN : ContainerRows.DEFAULT_TABLE;
-        Output.list(out(), format, table, ContainerRows.headers(), rows);
+        OutputFormat output = OutputFormat.containers(format, quiet, size);
+        int limit = latest && last == -1 ? 1 : last;
+        boolean wantSize = !quiet && (size || output.contains(".Size"));
+        List<JsonNode> containers = client().containers().listRaw(
+                new ContainerListOptions(all, Math.max(limit, 0), wantSize, f));
+        Instant now = Instant.now();
+        ZoneId zone = ZoneId.systemDefault();
+        List<JsonNode> rows = new ArrayList<>(containers.size());
+        for (JsonNode c : containers) {
+            rows.add(ContainerRows.of(c, !noTrunc, now, zone));
+        }
+        Output.list(out(), output, rows, ContainerRows.HEADERS);
         return 0;
     }
 }

@@ -38,9 +38,9 @@ public final class ImageImportCommand extends BerthCommand {
         String repo = null;
         String tag = null;
         if (reference != null) {
-            String[] rt = ImageRows.splitTag(reference);
-            repo = rt[0];
-            tag = rt[1].isEmpty() ? null : rt[1];
+            RepoTag rt = RepoTag.parse(reference);
+            repo = rt.repository();
+            tag = rt.tag().isEmpty() ? null : rt.tag();
         }
         if (source.startsWith("http://") || source.startsWith("https://")) {
             throw new CliFailure(1, "berth: importing from a URL is not supported yet; download it and import the file");

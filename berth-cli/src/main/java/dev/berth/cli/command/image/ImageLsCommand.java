@@ -2,13 +2,13 @@ package dev.berth.cli.command.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.Filters;
-import dev.berth.api.types.image.ImageSummary;
-import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
-import dev.berth.cli.Text;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.format.ImageRows;
+import dev.berth.cli.format.OutputFormat;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,37 +42,20 @@ public final class ImageLsCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        Filters f;
-        try {
-            f = Filters.parse(filters);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(125, "invalid argument \"" + String.join(",", filters) + "\" for \"-f, --filter\" flag: " + e.getMessage());
-        }
+        Filters f = parseFilters(filters);
         if (reference != null) {
             f = f.with("reference", reference);
         }
-        List<ImageSummary> images = client().images().list(all, f);
-        if (quiet && (format == null || format.isBlank())) {
-            for (ImageSummary image : images) {
-                for (JsonNode row : ImageRows.rows(image, !noTrunc, Instant.EPOCH)) {
-                    out().println(row.get("ID").asText());
-                }
-            }
-            return 0;
-        }
+        OutputFormat output = OutputFormat.images(format, quiet, digests);
+        List<JsonNode> images = client().images().listRaw(all, f);
         Instant now = Instant.now();
+        ZoneId zone = ZoneId.systemDefault();
+        boolean formatDigest = output.contains("{{.Digest}}");
         List<JsonNode> rows = new ArrayList<>();
-        for (ImageSummary image : images) {
-            rows.addAll(ImageRows.rows(image, !noTrunc, now));
+        for (JsonNode image : images) {
+            rows.addAll(ImageRows.of(image, !noTrunc, digests, formatDigest, now, zone));
         }
-        String table = digests
-                ? "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
-                : ImageRows.DEFAULT_TABLE;
-        Output.list(out(), format, table, ImageRows.headers(), rows);
+        Output.list(out(), output, rows, ImageRows.HEADERS);
         return 0;
-    }
-
-    static String shortOrFull(String id, boolean trunc) {
-        return trunc ? Text.shortId(id) : id;
     }
 }

@@ -17,8 +17,8 @@ public final class ImageTagCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        String[] repoTag = ImageRows.splitTag(target);
-        client().images().tag(source, repoTag[0], repoTag[1].isEmpty() ? "latest" : repoTag[1]);
+        RepoTag repoTag = RepoTag.parse(target);
+        client().images().tag(source, repoTag.repository(), repoTag.tag().isEmpty() ? "latest" : repoTag.tag());
         return 0;
     }
 }

@@ -1,11 +1,12 @@
 package dev.berth.cli.command.system;
 
-import dev.berth.api.Json;
 import dev.berth.api.client.ApiException;
 import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.JsonTrees;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.format.GoTemplate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Inspector {
 
         @Override
         public Integer call() {
+            GoTemplate template = format == null || format.isBlank() ? null : Output.template(format);
             EngineClient client = client();
             List<byte[]> found = new ArrayList<>();
             List<String> errors = new ArrayList<>();
@@ -53,21 +55,21 @@ public final class Inspector {
                     errors.add(describe(e));
                 }
             }
-            print(found);
+            print(found, template);
             if (!errors.isEmpty()) {
                 throw new CliFailure(1, String.join("\n", errors));
             }
             return 0;
         }
 
-        private void print(List<byte[]> found) {
-            if (format == null || format.isBlank()) {
+        private void print(List<byte[]> found, GoTemplate template) {
+            if (template == null) {
                 Output.jsonArray(out(), found);
                 return;
             }
             for (byte[] object : found) {
                 try {
-                    Output.each(out(), format, Json.MAPPER.readTree(object));
+                    Output.each(out(), template, JsonTrees.read(object));
                 } catch (IOException e) {
                     throw new CliFailure(1, "berth: the daemon's answer is not JSON: " + e.getMessage());
                 }

@@ -10,6 +10,7 @@ import dev.berth.cli.BuildInfo;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Output;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.format.GoTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public final class VersionCommand extends BerthCommand {
 
     @Override
     public Integer call() {
+        GoTemplate template = format == null || format.isBlank() ? null : Output.template(format);
         Map<String, String> clientFields = new LinkedHashMap<>();
         VersionResponse server = null;
         IOException failure = null;
@@ -44,12 +46,12 @@ public final class VersionCommand extends BerthCommand {
         clientFields.put("Built", BuildInfo.buildTime());
         clientFields.put("OS/Arch", os() + "/" + arch());
         clientFields.put("Context", "default");
-        if (format != null && !format.isBlank()) {
+        if (template != null) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             ObjectNode c = data.putObject("Client");
             clientFields.forEach(c::put);
             data.set("Server", server == null ? null : Json.MAPPER.valueToTree(server));
-            Output.each(out(), format, data);
+            Output.each(out(), template, data);
         } else {
             PrintStream o = out();
             o.println("Client:");
