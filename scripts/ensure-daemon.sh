@@ -13,7 +13,6 @@ LOG=$DATA_ROOT/berthd.log
 
 alive() { [ -S "$SOCKET" ] && [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
-started=no
 if ! alive; then
   mkdir -p "$EXEC_ROOT" "$DATA_ROOT"
   echo "berth: starting berthd (log: $LOG)" >&2
@@ -23,12 +22,11 @@ if ! alive; then
     sleep 0.05
   done
   alive || { echo "berth: berthd did not start; see $LOG" >&2; tail -n 20 "$LOG" >&2; exit 1; }
-  started=yes
 fi
 
 # Images are listed in one file; a grep is cheaper than asking the daemon.
-if ! grep -qs '"busybox:latest"\|docker.io/library/busybox:latest' "$DATA_ROOT/images/repositories.json"; then
-  [ "$started" = yes ] || true
+# -H names the daemon explicitly, so this inner ./berth does not come back here.
+if ! grep -qs 'docker.io/library/busybox:' "$DATA_ROOT/images/repositories.json"; then
   echo "berth: creating busybox:latest from the host's busybox-static" >&2
-  "$BERTH_HOME/berth" image bootstrap busybox >&2
+  "$BERTH_HOME/berth" -H "unix://$SOCKET" image bootstrap busybox >/dev/null
 fi

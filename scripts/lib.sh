@@ -41,7 +41,7 @@ BERTH_STAMP="$BERTH_HOME/.berth-build/stamp"
 # Builds the jars when a source or pom is newer than the last build.
 berth_build_if_stale() {
   if [ -f "$BERTH_STAMP" ] && [ -f "$BERTH_HOME/berth-cli/target/berth-cli.jar" ] && [ -f "$BERTH_HOME/berth-daemon/target/berth-daemon.jar" ] \
-     && [ -z "$(find "$BERTH_HOME" -path "$BERTH_HOME/.git" -prune -o \
+     && [ -z "$(find "$BERTH_HOME" \( -path "$BERTH_HOME/.git" -o -name target \) -prune -o \
           \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
           -newer "$BERTH_STAMP" -print -quit 2>/dev/null)" ]; then
     return 0

@@ -32,7 +32,7 @@ public final class Daemon implements AutoCloseable {
     private final DaemonConfig config;
     private final Engine engine;
     private final UnixHttpServer server;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -85,8 +85,14 @@ public final class Daemon implements AutoCloseable {
         h.set("Docker-Experimental", "false");
     }
 
+    /** Returns when {@link #requestShutdown()} was called or the daemon was closed. */
     public void awaitShutdown() throws InterruptedException {
-        stopped.await();
+        shutdownRequested.await();
+    }
+
+    /** Asks {@link #awaitShutdown()} to return, so that the caller closes the daemon and exits 0. */
+    public void requestShutdown() {
+        shutdownRequested.countDown();
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class Daemon implements AutoCloseable {
         engine.close();
         PidFile.release(config.pidFile());
         LOG.log(Level.INFO, "stopped");
-        stopped.countDown();
+        shutdownRequested.countDown();
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

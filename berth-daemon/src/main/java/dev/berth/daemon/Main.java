@@ -35,6 +35,7 @@ public final class Main implements Callable<Integer> {
         DaemonConfig config = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
                 DaemonConfig.socketOf(host), pidFile, runtime, logLevel);
         try (Daemon daemon = Daemon.start(config)) {
+            StopSignals.onTermOrInt(daemon::requestShutdown);
             daemon.awaitShutdown();
         }
         return 0;

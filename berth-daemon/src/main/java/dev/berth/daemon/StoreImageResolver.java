@@ -3,7 +3,9 @@ package dev.berth.daemon;
 import dev.berth.api.Json;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.engine.containers.ImageResolver;
+import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.reference.ImageRef;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.layers.LayerStore;
@@ -24,7 +26,8 @@ final class StoreImageResolver implements ImageResolver {
 
     @Override
     public ResolvedImage resolve(String reference) {
-        Image image = images.get(reference);
+        Image image = images.find(reference).orElseThrow(() -> new NotFoundException("No such image: "
+                + (ImageRef.isValid(reference) ? ImageRef.parse(reference).familiar() : reference)));
         return new ResolvedImage(image.id().toString(), containerConfig(image));
     }
 

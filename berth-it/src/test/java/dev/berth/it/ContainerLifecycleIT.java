@@ -82,13 +82,22 @@ class ContainerLifecycleIT extends DaemonFixture {
     }
 
     @Test
-    void logs_tailAndTimestamps() {
-        var id = berth("run", "-d", "busybox", "sh", "-c", "echo one; echo two >&2; echo three").assertSuccess().out();
+    void logs_keepStdoutAndStderrApart() {
+        var id = berth("run", "-d", "busybox", "sh", "-c", "echo out; echo err >&2").assertSuccess().out();
         assertThat(berth("wait", id).out()).isEqualTo("0");
         var all = berth("logs", id);
-        assertThat(all.stdout()).isEqualTo("one\nthree\n");
-        assertThat(all.stderr()).isEqualTo("two\n");
+        assertThat(all.stdout()).isEqualTo("out\n");
+        assertThat(all.stderr()).isEqualTo("err\n");
+        berth("rm", id).assertSuccess();
+    }
+
+    @Test
+    void logs_tailAndTimestamps() {
+        var id = berth("run", "-d", "busybox", "sh", "-c", "echo one; echo two; echo three").assertSuccess().out();
+        assertThat(berth("wait", id).out()).isEqualTo("0");
+        assertThat(berth("logs", id).stdout()).isEqualTo("one\ntwo\nthree\n");
         assertThat(berth("logs", "--tail", "1", id).stdout()).isEqualTo("three\n");
+        assertThat(berth("logs", "--tail", "2", id).stdout()).isEqualTo("two\nthree\n");
         assertThat(berth("logs", "-t", id).stdout()).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\S+Z one\n.*");
         berth("rm", id).assertSuccess();
     }
@@ -114,8 +123,7 @@ class ContainerLifecycleIT extends DaemonFixture {
     void stop_usesSigtermFirst() {
         var id = berth("run", "-d", "busybox", "sh", "-c", "trap 'exit 7' TERM; while true; do sleep 0.1; done")
                 .assertSuccess().out();
-        Await.until("the trap to be set", Duration.ofSeconds(10),
-                () -> berth("inspect", "-f", "{{.State.Running}}", id).out().equals("true"));
+        awaitRunning(id);
         berth("stop", id).assertSuccess();
         assertThat(berth("inspect", "-f", "{{.State.ExitCode}}", id).out()).isEqualTo("7");
         berth("rm", id).assertSuccess();
@@ -123,10 +131,26 @@ class ContainerLifecycleIT extends DaemonFixture {
 
     @Test
     void kill_sendsTheGivenSignal() {
-        var id = berth("run", "-d", "busybox", "sleep", "1000").assertSuccess().out();
-        berth("kill", "-s", "TERM", id).assertSuccess();
-        assertThat(berth("wait", id).out()).isEqualTo("143");
+        // A process that handles USR1: as PID 1 it would ignore a signal it has no handler for.
+        var id = berth("run", "-d", "busybox", "sh", "-c", "trap 'exit 12' USR1; while true; do sleep 0.1; done")
+                .assertSuccess().out();
+        awaitRunning(id);
+        berth("kill", "-s", "USR1", id).assertSuccess();
+        assertThat(berth("wait", id).out()).isEqualTo("12");
         berth("rm", id).assertSuccess();
+    }
+
+    @Test
+    void kill_defaultsToSigkill() {
+        var id = berth("run", "-d", "busybox", "sleep", "1000").assertSuccess().out();
+        berth("kill", id).assertSuccess();
+        assertThat(berth("wait", id).out()).isEqualTo("137");
+        berth("rm", id).assertSuccess();
+    }
+
+    private void awaitRunning(String id) {
+        Await.until("container " + id + " to run", Duration.ofSeconds(10),
+                () -> berth("inspect", "-f", "{{.State.Running}}", id).out().equals("true"));
     }
 
     @Test

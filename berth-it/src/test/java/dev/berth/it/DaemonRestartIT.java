@@ -28,7 +28,7 @@ class DaemonRestartIT {
 
     @Test
     void sigterm_stopsRunningContainersAndKeepsEverything() {
-        var running = daemon.berth("run", "-d", "--name", "runner", "busybox", "sleep", "1000").assertSuccess().out();
+        var running = daemon.berth("run", "-d", "--name", "runner", "--stop-timeout", "1", "busybox", "sleep", "1000").assertSuccess().out();
         daemon.berth("create", "--name", "idle", "busybox", "true").assertSuccess();
         long pid = Long.parseLong(daemon.berth("inspect", "-f", "{{.State.Pid}}", running).out());
 

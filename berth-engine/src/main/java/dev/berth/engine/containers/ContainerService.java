@@ -22,6 +22,7 @@ import dev.berth.engine.runtime.spec.SpecGenerator;
 import dev.berth.engine.snapshots.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -174,14 +175,12 @@ public final class ContainerService implements AutoCloseable {
     /** Pumps the task's output to the log and the attached clients, then records its exit. */
     private void supervise(LiveContainer lc, RunningTask task, boolean autoRemove) {
         OutputHub hub = lc.hub();
-        JsonFileLogWriter log = lc.log;
-        hub.add(new OutputHub.Listener() {
-            @Override
-            public void output(StdStream stream, byte[] data, int offset, int length) throws IOException {
-                byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
-                log.append(stream == StdStream.STDERR ? LogStream.STDERR : LogStream.STDOUT, copy, clock.instant());
-            }
-        });
+        // Line-splitting streams: one json-file entry per line, as Docker writes them.
+        OutputStream logOut = lc.log.stream(LogStream.STDOUT);
+        OutputStream logErr = lc.log.stream(LogStream.STDERR);
+        lc.logStreams = List.of(logOut, logErr);
+        hub.add((stream, data, offset, length) ->
+                (stream == StdStream.STDERR ? logErr : logOut).write(data, offset, length));
         Thread out = Thread.ofVirtual().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
         Thread err = Thread.ofVirtual().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
         task.exit().whenComplete((code, failure) -> Thread.ofVirtual().start(() -> {
@@ -245,6 +244,14 @@ public final class ContainerService implements AutoCloseable {
     }
 
     private static void closeLog(LiveContainer lc) {
+        for (OutputStream partialLine : lc.logStreams) {
+            try {
+                partialLine.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "writing the last log line of " + lc.id.shortId() + ": " + e.getMessage());
+            }
+        }
+        lc.logStreams = List.of();
         if (lc.log != null) {
             try {
                 lc.log.close();

@@ -27,6 +27,8 @@ final class LiveContainer {
     long recoveredPid;
     MountedRootfs rootfs;
     JsonFileLogWriter log;
+    /** The writer's per-stream line splitters, closed (last partial line) before the writer. */
+    java.util.List<java.io.OutputStream> logStreams = java.util.List.of();
     boolean stopping;
 
     LiveContainer(ContainerId id) {

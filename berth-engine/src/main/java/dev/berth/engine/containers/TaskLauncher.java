@@ -126,10 +126,26 @@ final class TaskLauncher {
             throw new InvalidArgumentException("the working directory '" + cwd
                     + "' is invalid, it needs to be an absolute path");
         }
-        Path inside = RootfsPath.resolve(rootfs, cwd)
-                .orElseThrow(() -> new InvalidArgumentException("working directory " + cwd + " escapes the container's root"));
+        Path inside = insideRootfs(rootfs, cwd);
         Files.createDirectories(inside);
         return cwd;
+    }
+
+    /**
+     * Where a container path that may not exist yet lies on the host: its deepest existing
+     * ancestor resolved within the rootfs (links never lead out), plus the missing rest.
+     */
+    static Path insideRootfs(Path rootfs, String containerPath) {
+        Path wanted = Path.of(containerPath).normalize();
+        Path missing = Path.of("");
+        for (Path p = wanted; p != null; p = p.getParent()) {
+            var resolved = RootfsPath.resolve(rootfs, p.toString());
+            if (resolved.isPresent()) {
+                return resolved.get().resolve(missing.toString());
+            }
+            missing = p.getFileName() == null ? missing : p.getFileName().resolve(missing);
+        }
+        return rootfs.resolve(missing.toString());
     }
 
     /** The /etc files of the container, then the user's absolute-path binds (-v /host:/ctr[:ro]). */
