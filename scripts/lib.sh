@@ -48,11 +48,15 @@ berth_build_if_stale() {
   fi
   echo "berth: building (first use or sources changed)..." >&2
   mkdir -p "$BERTH_HOME/.berth-build"
-  (cd "$BERTH_HOME" && mvn -B -q -DskipTests -Dmaven.test.skip=true package >&2) || return 1
+  (cd "$BERTH_HOME" && mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.test.skip=true package >&2) || return 1
   "$BERTH_HOME/scripts/build-aot.sh" || return 1
   # Stamped when done: a checkout made in the same second as the build is not "newer".
   touch "$BERTH_STAMP"
 }
+
+# berthd's JVM: C1 only and a small serial heap. It is I/O-bound; measured idle RSS
+# 61 MiB with these flags against 139 MiB with the JVM's defaults on this 24 GiB machine.
+BERTHD_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -Xmx256m)
 
 berth_classpath() { # module
   printf '%s' "$BERTH_HOME/$1/target/$1.jar:$BERTH_HOME/$1/target/lib/*"

@@ -73,7 +73,8 @@ public final class Berthd implements AutoCloseable {
     /** (Re)starts the daemon on this fixture's roots and waits until it answers. */
     public void start() {
         List<String> cmd = new ArrayList<>(List.of(Commands.java().toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms4m", "-Xmx256m", // as scripts/lib.sh runs berthd
                 "-cp", System.getProperty("java.class.path"), "dev.berth.daemon.Main",
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "-H", host(), "--pidfile", base.resolve("berthd.pid").toString(),

@@ -35,6 +35,7 @@ import java.util.Map;
  */
 final class TaskLauncher {
 
+    private static final System.Logger LOG = System.getLogger("berthd.containers");
     private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
 
     private final ImageResolver images;
@@ -54,7 +55,9 @@ final class TaskLauncher {
     }
 
     Launched launch(ContainerRecord record, ContainerPaths paths) {
+        long t0 = System.nanoTime();
         MountedRootfs rootfs = mount(record, paths);
+        long t1 = System.nanoTime();
         try {
             ContainerConfig config = record.config();
             String hostname = hostname(record);
@@ -70,8 +73,14 @@ final class TaskLauncher {
                     "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
             OciBundle.write(paths.bundle(), specs.generateJson(spec));
+            long t2 = System.nanoTime();
             TaskIo io = config.isOpenStdin() ? TaskIo.WITH_STDIN : TaskIo.NO_STDIN;
-            return new Launched(monitor.start(record.id().hex(), paths.bundle(), io), rootfs);
+            Launched launched = new Launched(monitor.start(record.id().hex(), paths.bundle(), io), rootfs);
+            long t3 = System.nanoTime();
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format(
+                    "container %s started: mount %.1f ms, spec %.1f ms, runtime %.1f ms",
+                    record.id().shortId(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
+            return launched;
         } catch (IOException e) {
             rootfs.close();
             throw new SystemException("failed to prepare container " + record.id() + ": " + e.getMessage(), e);
