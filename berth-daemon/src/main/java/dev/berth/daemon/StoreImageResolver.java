@@ -28,7 +28,7 @@ final class StoreImageResolver implements ImageResolver {
     public ResolvedImage resolve(String reference) {
         Image image = images.find(reference).orElseThrow(() -> new NotFoundException("No such image: "
                 + (ImageRef.isValid(reference) ? ImageRef.parse(reference).familiar() : reference)));
-        return new ResolvedImage(image.id().toString(), containerConfig(image));
+        return new ResolvedImage(image.id().toString(), containerConfig(image), image.size());
     }
 
     @Override

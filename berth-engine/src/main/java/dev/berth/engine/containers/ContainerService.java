@@ -441,6 +441,15 @@ public final class ContainerService implements AutoCloseable {
         return DiskUsage.of(paths(record.id()).upperDir());
     }
 
+    /** The writable layer plus the image's layers ({@code SizeRootFs}); the rw size alone if the image is gone. */
+    public long sizeRootFs(ContainerRecord record, long sizeRw) {
+        try {
+            return sizeRw + images.resolve(record.imageId()).size();
+        } catch (NotFoundException imageRemoved) {
+            return sizeRw;
+        }
+    }
+
     /**
      * Reconciles records with reality after a daemon start: containers that kept running
      * are re-attached; those that died while the daemon was down are marked exited with the

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface ImageResolver {
 
-    /** An image as a container sees it. {@code lowerDirs} are top-most first; empty for no layers. */
-    record ResolvedImage(String id, ContainerConfig config) {
+    /** An image as a container sees it: its ID, its run config, and the size of its layers. */
+    record ResolvedImage(String id, ContainerConfig config, long size) {
     }
 
     /** @throws dev.berth.engine.error.NotFoundException "No such image: x" */

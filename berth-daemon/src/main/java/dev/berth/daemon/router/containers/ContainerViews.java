@@ -39,7 +39,7 @@ final class ContainerViews {
                         "UpperDir", paths.upperDir().toString(),
                         "WorkDir", paths.workDir().toString(),
                         "MergedDir", paths.mergedDir().toString())),
-                sizeRw, withSize ? sizeRw : null, mounts(r), r.config(), networkSettings(r));
+                sizeRw, withSize ? service.sizeRootFs(r, sizeRw) : null, mounts(r), r.config(), networkSettings(r));
     }
 
     /** dockerd always answers with a NetworkMode and LogConfig, even when the request had none. */
@@ -69,7 +69,8 @@ final class ContainerViews {
         String networkMode = r.hostConfig().networkMode() == null || r.hostConfig().networkMode().isEmpty()
                 ? "bridge" : r.hostConfig().networkMode();
         return new ContainerSummary(r.id().hex(), List.of("/" + r.name()), r.imageRef(), r.imageId(),
-                command(r), r.created().getEpochSecond(), List.of(), sizeRw, sizeRw,
+                command(r), r.created().getEpochSecond(), List.of(), sizeRw,
+                withSize ? service.sizeRootFs(r, sizeRw) : null,
                 r.config().labels() == null ? Map.of() : r.config().labels(), status.apiName(), statusText,
                 new ContainerSummary.SummaryHostConfig(networkMode),
                 new ContainerSummary.SummaryNetworkSettings(Map.of()), mounts(r));
