@@ -223,4 +223,35 @@ class ContainerLifecycleIT extends DaemonFixture {
         var ro = berth("run", "--rm", "busybox", "sh", "-c", "echo x > /proc/sys/kernel/hostname");
         assertThat(ro.exitCode()).isNotZero();
     }
+
+    @Test
+    void run_readsAnEnvFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        var file = tmp.resolve("app.env");
+        java.nio.file.Files.writeString(file, "# comment\nFIRST=1\nSECOND=two words\n");
+        var r = berth("run", "--rm", "--env-file", file.toString(), "-e", "SECOND=override", "busybox",
+                "sh", "-c", "echo $FIRST $SECOND");
+        assertThat(r.out()).as(r.toString()).isEqualTo("1 override");
+    }
+
+    @Test
+    void ps_sizeLastAndLimit() {
+        var first = berth("run", "-d", "busybox", "sh", "-c", "echo 12345 > /file; sleep 1000").assertSuccess().out();
+        var second = berth("create", "--name", "newest", "busybox", "true").assertSuccess().out();
+        assertThat(berth("ps", "-l", "-q", "--no-trunc").out()).isEqualTo(second);
+        assertThat(berth("ps", "-n", "1", "--format", "{{.Names}}").out()).isEqualTo("newest");
+        Await.until("the file to be written", Duration.ofSeconds(10), () -> berth("ps", "-s", "--format", "{{.Size}}",
+                "--filter", "id=" + first).out().startsWith("6B"));
+        assertThat(berth("ps", "-s").stdout().lines().findFirst().orElseThrow()).endsWith("SIZE");
+        berth("rm", "-f", first, second).assertSuccess();
+    }
+
+    @Test
+    void logs_sinceSkipsOlderEntries() {
+        var id = berth("run", "-d", "busybox", "echo", "old").assertSuccess().out();
+        assertThat(berth("wait", id).out()).isEqualTo("0");
+        assertThat(berth("logs", "--since", "1h", id).stdout()).isEqualTo("old\n");
+        long future = java.time.Instant.now().plusSeconds(3600).getEpochSecond();
+        assertThat(berth("logs", "--since", Long.toString(future), id).stdout()).isEmpty();
+        berth("rm", id).assertSuccess();
+    }
 }
