@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>It needs no daemon: it answers the Engine API itself from a throw-away socket with a few
  * canned answers, and runs the commonest command lines in this one JVM ({@code ps},
  * {@code images}, {@code version}, {@code inspect} of a missing name, help, a parse error, a
- * socket nobody listens on). Nothing is printed. Not part of the CLI's behaviour.
+ * socket nobody listens on, and {@code run}: create, attach, wait, start, output, exit code).
+ * Nothing is printed. Not part of the CLI's behaviour.
  */
 public final class AotTraining {
 
@@ -49,6 +50,9 @@ public final class AotTraining {
              "Runtimes":{"crun":{"path":"crun"}},"SecurityOptions":["name=seccomp,profile=builtin"],
              "RegistryConfig":{"InsecureRegistryCIDRs":["127.0.0.0/8"]},"MemTotal":1000000000,"Warnings":[]}""";
 
+    private static final String CREATED =
+            "{\"Id\":\"1f64e97e0be57c972bb581fc496c47b26796813435153b9b5a1d9203f5e73ea0\",\"Warnings\":[]}";
+
     private AotTraining() {
     }
 
@@ -65,7 +69,14 @@ public final class AotTraining {
                     List.of("-H", host, "info"), List.of("-H", host, "inspect", "ghost"),
                     List.of("-H", host, "container", "inspect", "--format", "{{.Id}}", "ghost"),
                     List.of("-H", host, "rm", "ghost"), List.of("--help"), List.of("run", "--help"),
-                    List.of("ps", "--bogus"), List.of("-H", "unix://" + dir.resolve("none.sock"), "ps"));
+                    List.of("ps", "--bogus"), List.of("-H", "unix://" + dir.resolve("none.sock"), "ps"),
+                    // the run path: create, attach (hijacked), wait, start, demultiplex, exit code
+                    List.of("-H", host, "run", "--rm", "busybox", "sh", "-c", "echo hi; echo oops >&2; exit 3"),
+                    List.of("-H", host, "run", "busybox", "true"),
+                    List.of("-H", host, "run", "-d", "--name", "web", "-e", "A=1", "-p", "8080:80", "busybox"),
+                    List.of("-H", host, "create", "--name", "web", "busybox", "true"),
+                    List.of("-H", host, "run", "--rm", "--name", "ghost", "busybox"), List.of("-H", host, "start", "web"),
+                    List.of("-H", host, "rm", "-f", "web"));
             for (List<String> line : lines) {
                 run(line);
             }
@@ -98,6 +109,11 @@ public final class AotTraining {
                 }
                 String[] requestLine = head.toString().split(" ", 3);
                 String target = requestLine.length > 1 ? requestLine[1] : "/";
+                java.util.regex.Matcher length = java.util.regex.Pattern
+                        .compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+                if (length.find()) {
+                    in.readNBytes(Integer.parseInt(length.group(1)));
+                }
                 OutputStream out = Channels.newOutputStream(channel);
                 out.write(answer(requestLine[0], target).getBytes(StandardCharsets.UTF_8));
                 out.flush();
@@ -107,8 +123,34 @@ public final class AotTraining {
         }
     }
 
+    private static String json(int status, String reason, String body) {
+        return "HTTP/1.1 " + status + " " + reason + "\r\nApi-Version: 1.50\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** One multiplexed frame (ASCII payloads only: the answer is written as a string). */
+    private static String frame(int stream, String payload) {
+        int n = payload.length();
+        return new String(new char[] {(char) stream, 0, 0, 0, (char) (n >>> 24), (char) ((n >>> 16) & 0xff),
+            (char) ((n >>> 8) & 0xff), (char) (n & 0xff)}) + payload;
+    }
+
     private static String answer(String method, String target) {
         String path = target.replaceFirst("^/v[0-9.]+", "").replaceFirst("\\?.*", "");
+        if (path.endsWith("/attach")) {
+            // the connection is answered whole and closed: the CLI reads the frames, then EOF
+            return "HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n" + frame(1, "hi\n") + frame(2, "oops\n");
+        }
+        if (path.equals("/containers/create") && !target.contains("ghost")) {
+            return json(201, "Created", CREATED);
+        }
+        if (path.endsWith("/wait")) {
+            return json(200, "OK", "{\"StatusCode\":3,\"Error\":null}");
+        }
+        if (path.endsWith("/start") || (method.equals("DELETE") && !path.contains("ghost"))) {
+            return "HTTP/1.1 204 No Content\r\nApi-Version: 1.50\r\n\r\n";
+        }
         String body = switch (path) {
             case "/_ping" -> "OK";
             case "/containers/json" -> CONTAINER;

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.api.client.ApiException;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.command.DeclaredCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Main {
         if (command instanceof BerthCommand c) {
             c.bind(ctx);
         }
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = new CommandLine(command instanceof DeclaredCommand d ? d.spec() : command);
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> failure(e, ctx));

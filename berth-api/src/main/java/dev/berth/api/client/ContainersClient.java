@@ -10,8 +10,10 @@ import dev.berth.api.types.container.ContainerSummary;
 import dev.berth.api.types.container.HostConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code /containers} endpoints. Obtain from {@link EngineClient#containers()}. */
 public final class ContainersClient {
@@ -28,10 +30,39 @@ public final class ContainersClient {
      */
     public ContainerCreateResponse create(String name, ContainerConfig config, HostConfig hostConfig)
             throws IOException {
-        byte[] body = Json.MAPPER.writeValueAsBytes(createBody(config, hostConfig));
+        return create(name, Json.MAPPER.writeValueAsBytes(createBody(config, hostConfig)));
+    }
+
+    /**
+     * As {@link #create(String, ContainerConfig, HostConfig)}, with the body given as plain JSON
+     * values (Config's keys at the top level, {@code "HostConfig"} inside; see {@link JsonValues}).
+     * It needs no ObjectMapper, which is what the CLI's start-up wants.
+     */
+    public ContainerCreateResponse create(String name, Map<String, ?> body) throws IOException {
+        return create(name, JsonValues.write(body));
+    }
+
+    private ContainerCreateResponse create(String name, byte[] body) throws IOException {
         String target = Target.path("/containers/create").query("name", name).toString();
-        return EngineClient.readJson(client.send("POST", target, RequestBody.json(body)),
-                ContainerCreateResponse.class);
+        try (ApiResponse response = client.send("POST", target, RequestBody.json(body))) {
+            return createResponse(JsonTrees.read(response.body()));
+        }
+    }
+
+    /** {@code {"Id":..,"Warnings":[..]}}, read from a tree: no ObjectMapper on the run path. */
+    static ContainerCreateResponse createResponse(JsonNode node) throws IOException {
+        if (node == null || !node.isObject() || !node.path("Id").isTextual()) {
+            throw new IOException("expected the created container's Id from the daemon, got " + node);
+        }
+        JsonNode warnings = node.get("Warnings");
+        List<String> texts = null;
+        if (warnings != null && warnings.isArray()) {
+            texts = new ArrayList<>(warnings.size());
+            for (JsonNode w : warnings) {
+                texts.add(w.asText());
+            }
+        }
+        return new ContainerCreateResponse(node.get("Id").asText(), texts);
     }
 
     /** The JSON body of create; public so tests and compose can see what is sent. */

@@ -9,6 +9,12 @@ public abstract class ManagementCommand extends BerthCommand {
     @Spec
     CommandSpec spec;
 
+    /** For a {@link DeclaredCommand}, which picocli does not inject: remembers its spec and returns it. */
+    protected final CommandSpec declared(CommandSpec declared) {
+        this.spec = declared;
+        return declared;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(out());

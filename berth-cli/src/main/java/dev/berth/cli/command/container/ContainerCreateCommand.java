@@ -1,11 +1,17 @@
 package dev.berth.cli.command.container;
 
-import picocli.CommandLine.Command;
+import dev.berth.cli.command.SpecBuilder;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth create}: create a container and print its full ID. */
-@Command(name = "create", description = "Create a new container",
-        customSynopsis = "berth create [OPTIONS] IMAGE [COMMAND] [ARG...]")
 public final class ContainerCreateCommand extends CreateOptions {
+
+    @Override
+    public CommandSpec spec() {
+        return declare(new SpecBuilder(this, "create", "Create a new container")
+                .synopsis("berth create [OPTIONS] IMAGE [COMMAND] [ARG...]"))
+                .build();
+    }
 
     @Override
     boolean attached() {

@@ -24,7 +24,7 @@ final class ContainerCreator {
         }
         EngineClient client = ctx.client();
         try {
-            ContainerCreateResponse created = client.containers().create(request.name(), request.config(), request.hostConfig());
+            ContainerCreateResponse created = client.containers().create(request.name(), request.body());
             if (created.warnings() != null) {
                 for (String w : created.warnings()) {
                     ctx.err().println("WARNING: " + w);
@@ -33,7 +33,7 @@ final class ContainerCreator {
             return created.id();
         } catch (ApiException e) {
             if (e.isNotFound() && !pull.equals("never")) {
-                ctx.err().println("Unable to find image '" + withDefaultTag(request.config().image()) + "' locally");
+                ctx.err().println("Unable to find image '" + withDefaultTag(request.image()) + "' locally");
             }
             throw failure(BerthCommand.describe(e), command);
         } catch (IOException e) {

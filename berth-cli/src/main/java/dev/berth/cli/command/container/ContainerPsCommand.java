@@ -15,36 +15,43 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.berth.cli.command.DeclaredCommand;
+import dev.berth.cli.command.SpecBuilder;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code berth ps}: docker's table, or IDs with -q, or the user's --format. */
-@Command(name = "ps", description = "List containers")
-public final class ContainerPsCommand extends BerthCommand {
+/**
+ * {@code berth ps}: docker's table, or IDs with -q, or the user's --format. Declared in code
+ * (see {@link DeclaredCommand}): the commonest command after run.
+ */
+public final class ContainerPsCommand extends BerthCommand implements DeclaredCommand {
 
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
-    boolean all;
+    private boolean all;
+    private boolean quiet;
+    private List<String> filters = new ArrayList<>();
+    private String format;
+    private boolean noTrunc;
+    private int last;
+    private boolean latest;
+    private boolean size;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only display container IDs")
-    boolean quiet;
-
-    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", description = "Format output using a custom template ('table', 'table TEMPLATE', 'json', 'TEMPLATE')")
-    String format;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
-    boolean noTrunc;
-
-    @Option(names = {"-n", "--last"}, defaultValue = "-1", description = "Show n last created containers (includes all states)")
-    int last;
-
-    @Option(names = {"-l", "--latest"}, description = "Show the latest created container (includes all states)")
-    boolean latest;
-
-    @Option(names = {"-s", "--size"}, description = "Display total file sizes")
-    boolean size;
+    @Override
+    public CommandSpec spec() {
+        return new SpecBuilder(this, "ps", "List containers")
+                .flag("Show all containers (default shows just running)", "all", v -> all = v, "-a", "--all")
+                .flag("Only display container IDs", "quiet", v -> quiet = v, "-q", "--quiet")
+                .list("Filter output based on conditions provided", "filters", filters, v -> filters = v,
+                        "-f", "--filter")
+                .value(String.class, "Format output using a custom template ('table', 'table TEMPLATE', 'json', 'TEMPLATE')",
+                        "format", v -> format = v, "--format")
+                .flag("Don't truncate output", "noTrunc", v -> noTrunc = v, "--no-trunc")
+                .add(OptionSpec.builder("-n", "--last").type(int.class).defaultValue("-1"),
+                        "Show n last created containers (includes all states)", "last", -1, v -> last = v)
+                .flag("Show the latest created container (includes all states)", "latest", v -> latest = v,
+                        "-l", "--latest")
+                .flag("Display total file sizes", "size", v -> size = v, "-s", "--size")
+                .build();
+    }
 
     @Override
     public Integer call() throws IOException {

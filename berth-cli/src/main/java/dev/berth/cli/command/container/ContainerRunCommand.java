@@ -1,27 +1,35 @@
 package dev.berth.cli.command.container;
 
 import java.io.IOException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.berth.cli.command.SpecBuilder;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code berth run}: create, then (unless -d) attach and register the wait before start,
  * start, copy the output and exit with the container's code. Daemon refusals exit 125,
  * 126 or 127 as docker's do.
  */
-@Command(name = "run", description = "Create and run a new container from an image",
-        customSynopsis = "berth run [OPTIONS] IMAGE [COMMAND] [ARG...]")
 public final class ContainerRunCommand extends CreateOptions {
 
-    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
     boolean detach;
 
-    @Option(names = "--sig-proxy", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Proxy received signals to the process")
     boolean sigProxy;
 
-    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
     String detachKeys;
+
+    @Override
+    public CommandSpec spec() {
+        return declare(new SpecBuilder(this, "run", "Create and run a new container from an image")
+                .synopsis("berth run [OPTIONS] IMAGE [COMMAND] [ARG...]"))
+                .flag("Run container in background and print container ID", "detach", v -> detach = v, "-d", "--detach")
+                .add(OptionSpec.builder("--sig-proxy").type(boolean.class).arity("0..1").defaultValue("true")
+                        .fallbackValue("true"), "Proxy received signals to the process", "sigProxy", false,
+                        v -> sigProxy = v)
+                .value(String.class, "Override the key sequence for detaching a container", "detachKeys",
+                        v -> detachKeys = v, "--detach-keys")
+                .build();
+    }
 
     @Override
     boolean attached() {

@@ -1,97 +1,108 @@
 package dev.berth.cli.command.container;
 
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.command.DeclaredCommand;
+import dev.berth.cli.command.SpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The options run and create share, with docker's names. Parsing stops at the image (see
- * Main): everything after it is the container's command, {@code -l} included.
+ * Main): everything after it is the container's command, {@code -l} included. Declared in
+ * code (see {@link DeclaredCommand}): run is the command whose start matters most.
  */
-abstract class CreateOptions extends BerthCommand {
+abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
 
-    @Option(names = "--name", description = "Assign a name to the container")
     String name;
 
-    @Option(names = {"-e", "--env"}, description = "Set environment variables")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--env-file", description = "Read in a file of environment variables")
     List<String> envFiles = new ArrayList<>();
 
-    @Option(names = {"-l", "--label"}, description = "Set meta data on a container")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--label-file", description = "Read in a line delimited file of labels")
     List<String> labelFiles = new ArrayList<>();
 
-    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container")
     String workdir;
 
-    @Option(names = {"-u", "--user"}, description = "Username or UID (format: <name|uid>[:<group|gid>])")
     String user;
 
-    @Option(names = {"-h", "--hostname"}, description = "Container host name")
     String hostname;
 
-    @Option(names = "--entrypoint", description = "Overwrite the default ENTRYPOINT of the image")
     String entrypoint;
 
-    @Option(names = "--stop-signal", description = "Signal to stop the container")
     String stopSignal;
 
-    @Option(names = "--stop-timeout", description = "Timeout (in seconds) to stop a container")
     Integer stopTimeout;
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
     boolean interactive;
 
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
     boolean tty;
 
-    @Option(names = "--init", description = "Run an init inside the container")
     Boolean init;
 
-    @Option(names = "--rm", description = "Automatically remove the container and its volumes when it exits")
     boolean autoRemove;
 
-    @Option(names = "--restart", defaultValue = "no", description = "Restart policy to apply when a container exits")
     String restart;
 
-    @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
     boolean readOnly;
 
-    @Option(names = "--privileged", description = "Give extended privileges to this container")
     boolean privileged;
 
-    @Option(names = "--cap-add", description = "Add Linux capabilities")
     List<String> capAdd = new ArrayList<>();
 
-    @Option(names = "--cap-drop", description = "Drop Linux capabilities")
     List<String> capDrop = new ArrayList<>();
 
-    @Option(names = {"--network", "--net"}, description = "Connect a container to a network")
     String network;
 
-    @Option(names = {"-p", "--publish"}, description = "Publish a container's port(s) to the host")
     List<String> publish = new ArrayList<>();
 
-    @Option(names = {"-v", "--volume"}, description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
 
-    @Option(names = "--pull", defaultValue = "missing", description = "Pull image before running (\"always\", \"missing\", \"never\")")
     String pull;
 
-    @Option(names = "--platform", description = "Set platform if server is multi-platform capable")
     String platform;
 
-    @Parameters(index = "0", paramLabel = "IMAGE")
     String image;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments")
     List<String> command = new ArrayList<>();
+
+    /** Declares the shared options on {@code spec}, as picocli's annotations would have. */
+    SpecBuilder declare(SpecBuilder spec) {
+        return spec
+                .value(String.class, "Assign a name to the container", "name", v -> name = v, "--name")
+                .list("Set environment variables", "env", env, v -> env = v, "-e", "--env")
+                .list("Read in a file of environment variables", "envFiles", envFiles, v -> envFiles = v, "--env-file")
+                .list("Set meta data on a container", "labels", labels, v -> labels = v, "-l", "--label")
+                .list("Read in a line delimited file of labels", "labelFiles", labelFiles, v -> labelFiles = v, "--label-file")
+                .value(String.class, "Working directory inside the container", "workdir", v -> workdir = v, "-w", "--workdir")
+                .value(String.class, "Username or UID (format: <name|uid>[:<group|gid>])", "user", v -> user = v, "-u", "--user")
+                .value(String.class, "Container host name", "hostname", v -> hostname = v, "-h", "--hostname")
+                .value(String.class, "Overwrite the default ENTRYPOINT of the image", "entrypoint", v -> entrypoint = v, "--entrypoint")
+                .value(String.class, "Signal to stop the container", "stopSignal", v -> stopSignal = v, "--stop-signal")
+                .value(Integer.class, "Timeout (in seconds) to stop a container", "stopTimeout", v -> stopTimeout = v, "--stop-timeout")
+                .flag("Keep STDIN open even if not attached", "interactive", v -> interactive = v, "-i", "--interactive")
+                .flag("Allocate a pseudo-TTY", "tty", v -> tty = v, "-t", "--tty")
+                .value(Boolean.class, "Run an init inside the container", "init", v -> init = v, "--init")
+                .flag("Automatically remove the container and its volumes when it exits", "autoRemove", v -> autoRemove = v, "--rm")
+                .add(OptionSpec.builder("--restart").type(String.class).defaultValue("no"), "Restart policy to apply when a container exits", "restart", (String) null, v -> restart = v)
+                .flag("Mount the container's root filesystem as read only", "readOnly", v -> readOnly = v, "--read-only")
+                .flag("Give extended privileges to this container", "privileged", v -> privileged = v, "--privileged")
+                .list("Add Linux capabilities", "capAdd", capAdd, v -> capAdd = v, "--cap-add")
+                .list("Drop Linux capabilities", "capDrop", capDrop, v -> capDrop = v, "--cap-drop")
+                .value(String.class, "Connect a container to a network", "network", v -> network = v, "--network", "--net")
+                .list("Publish a container's port(s) to the host", "publish", publish, v -> publish = v, "-p", "--publish")
+                .list("Bind mount a volume", "volumes", volumes, v -> volumes = v, "-v", "--volume")
+                .add(OptionSpec.builder("--pull").type(String.class).defaultValue("missing"), "Pull image before running (\"always\", \"missing\", \"never\")", "pull", (String) null, v -> pull = v)
+                .value(String.class, "Set platform if server is multi-platform capable", "platform", v -> platform = v, "--platform")
+                .positional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("IMAGE").type(String.class),
+                        (String) null, v -> image = v)
+                .positional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("COMMAND").type(List.class)
+                        .auxiliaryTypes(String.class).description("The command and its arguments"), command,
+                        v -> command = v);
+    }
 
     /** Whether the container's streams are attached (run without -d); create never attaches. */
     abstract boolean attached();
