@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One build.
  *
- * @param context    the unpacked build context (the builder reads it, never writes it)
+ * @param context    the unpacked build context (the builder reads it, never writes it); null until
+ *                   {@link Builder#build(java.io.InputStream, BuildRequest, BuildProgress)} unpacks one
  * @param dockerfile the Dockerfile's path inside the context ({@code Dockerfile} by default)
  * @param tags       references to point at the result
  * @param buildArgs  {@code --build-arg} values; a null value means "take it from the environment" and is ignored here
@@ -23,5 +24,9 @@ public record BuildRequest(Path context, String dockerfile, List<String> tags, M
         tags = tags == null ? List.of() : List.copyOf(tags);
         buildArgs = buildArgs == null ? Map.of() : buildArgs;
         labels = labels == null ? Map.of() : labels;
+    }
+
+    public BuildRequest withContext(Path dir) {
+        return new BuildRequest(dir, dockerfile, tags, buildArgs, labels, target, noCache);
     }
 }

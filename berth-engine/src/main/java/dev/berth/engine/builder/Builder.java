@@ -12,7 +12,9 @@ import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
 import dev.berth.engine.snapshots.Snapshotter;
+import dev.berth.engine.archive.TarExtractor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,9 +58,18 @@ public final class Builder {
         Files.createDirectories(tmpDir);
     }
 
-    /** Scratch space for the builder's users (unpacked contexts). */
-    public Path tmpDir() {
-        return tmpDir;
+    /**
+     * Unpacks {@code contextTar} (plain or compressed) into scratch space, builds {@code request}
+     * with it as the context, and deletes it again.
+     */
+    public ImageId build(InputStream contextTar, BuildRequest request, BuildProgress progress) throws Exception {
+        Path dir = Files.createTempDirectory(tmpDir, "context-");
+        try {
+            TarExtractor.extract(contextTar, dir);
+            return build(request.withContext(dir), progress);
+        } finally {
+            Trees.delete(dir);
+        }
     }
 
     public ImageId build(BuildRequest request, BuildProgress progress) throws Exception {

@@ -140,26 +140,8 @@ final class StageRun {
                 }
                 commitMeta("ARG " + String.join(" ", shown), e.build());
             }
-            case Instruction.Env en -> {
-                List<String> shown = new ArrayList<>();
-                for (Instruction.KeyValue kv : en.pairs()) {
-                    String key = s.lex.processWord(kv.key(), env);
-                    String value = s.lex.processWord(kv.value(), env);
-                    e.setEnv(key, value);
-                    shown.add(key + "=" + value);
-                }
-                commitMeta("ENV " + String.join(" ", shown), e.build());
-            }
-            case Instruction.Label l -> {
-                List<String> shown = new ArrayList<>();
-                for (Instruction.KeyValue kv : l.pairs()) {
-                    String key = s.lex.processWord(kv.key(), env);
-                    String value = s.lex.processWord(kv.value(), env);
-                    e.addLabel(key, value);
-                    shown.add(key + "=" + value);
-                }
-                commitMeta("LABEL " + String.join(" ", shown), e.build());
-            }
+            case Instruction.Env en -> commitMeta("ENV " + pairs(en.pairs(), env, e::setEnv), e.build());
+            case Instruction.Label l -> commitMeta("LABEL " + pairs(l.pairs(), env, e::addLabel), e.build());
             case Instruction.Expose x -> {
                 List<String> ports = new ArrayList<>();
                 for (String raw : x.ports()) {
@@ -239,6 +221,19 @@ final class StageRun {
             case Instruction.Run r -> run(r, e.build(), env);
             case Instruction.Copy c -> new CopyInstruction(s, stage, this).apply(c, env);
         }
+    }
+
+    /** Expands ENV/LABEL pairs (all with the environment from before the instruction), applies them, shows them. */
+    private String pairs(List<Instruction.KeyValue> pairs, Map<String, String> env,
+            java.util.function.BiConsumer<String, String> apply) {
+        List<String> shown = new ArrayList<>();
+        for (Instruction.KeyValue kv : pairs) {
+            String key = s.lex.processWord(kv.key(), env);
+            String value = s.lex.processWord(kv.value(), env);
+            apply.accept(key, value);
+            shown.add(key + "=" + value);
+        }
+        return String.join(" ", shown);
     }
 
     private void run(Instruction.Run r, RunConfig current, Map<String, String> env) throws Exception {
