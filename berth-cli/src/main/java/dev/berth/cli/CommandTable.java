@@ -13,6 +13,7 @@ import dev.berth.cli.command.container.ContainerStartCommand;
 import dev.berth.cli.command.container.ContainerStopCommand;
 import dev.berth.cli.command.container.ContainerWaitCommand;
 import dev.berth.cli.command.image.ImageBootstrapCommand;
+import dev.berth.cli.command.image.ImageBuildCommand;
 import dev.berth.cli.command.image.ImageHistoryCommand;
 import dev.berth.cli.command.image.ImageImportCommand;
 import dev.berth.cli.command.image.ImageInspectCommand;
@@ -73,6 +74,7 @@ final class CommandTable {
             Entry.of("import", ImageImportCommand::new),
             Entry.of("save", ImageSaveCommand::new),
             Entry.of("load", ImageLoadCommand::new),
+            Entry.of("build", ImageBuildCommand::new),
             Entry.of("inspect", ImageInspectCommand::new),
             Entry.of("bootstrap", ImageBootstrapCommand::new));
 
@@ -96,6 +98,7 @@ final class CommandTable {
             Entry.of("import", ImageImportCommand::new),
             Entry.of("save", ImageSaveCommand::new),
             Entry.of("load", ImageLoadCommand::new),
+            Entry.of("build", ImageBuildCommand::new),
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),

@@ -1,6 +1,9 @@
 package dev.berth.daemon;
 
 import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.build.BuildRoutes;
+import dev.berth.engine.builder.Builder;
+import dev.berth.engine.builder.ContainerStepRunner;
 import dev.berth.daemon.router.system.SystemBackend;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
@@ -37,10 +40,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final Builder builder;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images) {
+            ContainerService containers, ImageStore images, Builder builder) {
         this.images = images;
+        this.builder = builder;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -59,13 +64,17 @@ final class Engine implements SystemBackend, AutoCloseable {
         ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
                 new LocalContentStore(config.dataRoot().resolve("content")), layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
+        OverlaySnapshotter snapshotter = new OverlaySnapshotter(empty);
         ContainerService containers = new ContainerService(
                 containerStore, new StoreImageResolver(images, layers), runtime,
-                new ForegroundTaskMonitor(runtime), new OverlaySnapshotter(empty),
+                new ForegroundTaskMonitor(runtime), snapshotter,
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
         containers.recover();
+        Path builderRoot = config.dataRoot().resolve("builder");
+        Builder builder = new Builder(images, layers, snapshotter,
+                new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images);
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images, builder);
     }
 
     ContainerService containers() {
@@ -74,6 +83,10 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group imageRoutes() {
         return new ImagesRoutes(new ImagesApi(images));
+    }
+
+    ApiRoutes.Group buildRoutes() {
+        return new BuildRoutes(new BuildApi(builder));
     }
 
     @Override

@@ -38,7 +38,12 @@ final class ImagesApi implements ImagesBackend {
     @Override
     public List<ImageSummary> list(boolean all, Map<String, List<String>> filters) {
         Predicate<Image> filter = filter(filters);
-        return images.list().stream().filter(filter).map(ImagesApi::summary).toList();
+        List<Image> every = images.list();
+        // like dockerd, untagged images that are parents (a build's intermediate steps) only show with -a
+        java.util.Set<String> parents = every.stream().map(Image::parent).filter(p -> p != null && !p.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        return every.stream().filter(i -> all || !i.repoTags().isEmpty() || !parents.contains(i.id().toString()))
+                .filter(filter).map(ImagesApi::summary).toList();
     }
 
     private static ImageSummary summary(Image i) {

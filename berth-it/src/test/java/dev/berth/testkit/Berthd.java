@@ -150,6 +150,16 @@ public final class Berthd implements AutoCloseable {
         return dockerWithInput(null, args);
     }
 
+    /** The docker CLI with extra environment (e.g. DOCKER_BUILDKIT=0 for the classic builder). */
+    public CommandResult dockerWithEnv(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(DockerCli.PATH, "-H", host()));
+        cmd.addAll(Arrays.asList(args));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("DOCKER_CONFIG", base.resolve("docker-config").toString());
+        all.put("DOCKER_CLI_HINTS", "false");
+        return Commands.run(cmd, all, null, 120);
+    }
+
     public CommandResult dockerWithInput(byte[] stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(DockerCli.PATH, "-H", host()));
         cmd.addAll(Arrays.asList(args));

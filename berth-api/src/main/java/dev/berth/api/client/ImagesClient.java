@@ -93,6 +93,28 @@ public final class ImagesClient {
         return new JsonMessageStream(client.send("POST", target, RequestBody.tar(tar)));
     }
 
+    /** {@code POST /build}: the context tar is streamed (chunked); answers with the build's messages. */
+    public JsonMessageStream build(InputStream contextTar, BuildOptions options) throws IOException {
+        Target target = Target.path("/build");
+        for (String tag : options.tags()) {
+            target.query("t", tag);
+        }
+        if (options.dockerfile() != null) {
+            target.query("dockerfile", options.dockerfile());
+        }
+        if (!options.buildArgs().isEmpty()) {
+            target.query("buildargs", dev.berth.api.Json.MAPPER.writeValueAsString(options.buildArgs()));
+        }
+        if (!options.labels().isEmpty()) {
+            target.query("labels", dev.berth.api.Json.MAPPER.writeValueAsString(options.labels()));
+        }
+        if (options.target() != null) {
+            target.query("target", options.target());
+        }
+        target.flag("nocache", options.noCache()).flag("q", options.quiet()).query("rm", "1");
+        return new JsonMessageStream(client.send("POST", target.toString(), RequestBody.tar(contextTar)));
+    }
+
     /**
      * berth only: {@code POST /berth/images/bootstrap?name=busybox} builds the image from the
      * host's busybox and returns its ID. Reads {@code {"Id": ...}}, and for robustness also an

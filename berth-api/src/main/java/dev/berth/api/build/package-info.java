@@ -1,0 +1,6 @@
+/**
+ * What the build client and the daemon's builder share about a build context: the
+ * {@code .dockerignore} rules ({@link dev.berth.api.build.DockerIgnore}) and a tar writer for
+ * the context ({@link dev.berth.api.build.ContextTar}). Pure Java; no engine or daemon types.
+ */
+package dev.berth.api.build;

@@ -1,0 +1,21 @@
+package dev.berth.daemon.router.build;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** What {@code POST /build} needs from the engine. */
+public interface BuildBackend {
+
+    /** The build's options, as the query of {@code POST /build} carries them. */
+    record BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs, Map<String, String> labels,
+                        String target, boolean noCache) {
+    }
+
+    /**
+     * Unpacks {@code context} (a tar, plain or compressed), builds, reports progress text to
+     * {@code progress} and returns the image ID ({@code sha256:...}). Errors are the engine's kinds.
+     */
+    String build(InputStream context, BuildOptions options, Consumer<String> progress) throws Exception;
+}

@@ -1,0 +1,73 @@
+package dev.berth.daemon.router.build;
+
+import dev.berth.api.Json;
+import dev.berth.api.types.system.JsonMessage;
+import dev.berth.daemon.http.PathParams;
+import dev.berth.daemon.http.ServerRequest;
+import dev.berth.daemon.http.ServerResponse;
+import dev.berth.daemon.router.Api;
+import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.ErrorMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /build}: the context tar in the body, the options in the query, and the
+ * answer a JSON-message stream in the classic builder's words ({@code stream} lines, then
+ * {@code aux {"ID": ...}}); a failure after the 200 goes in-band as {@code errorDetail}. With
+ * {@code q=1} only the image ID is streamed, as dockerd does.
+ */
+public final class BuildRoutes implements ApiRoutes.Group {
+
+    private final BuildBackend backend;
+
+    public BuildRoutes(BuildBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public void register(ApiRoutes routes) {
+        routes.post("/build", this::build);
+    }
+
+    private void build(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        Map<String, String> buildArgs = new LinkedHashMap<>();
+        Api.jsonMap(req.query(), "buildargs").forEach((k, v) -> {
+            if (v != null) {
+                buildArgs.put(k, v);
+            }
+        });
+        BuildBackend.BuildOptions options = new BuildBackend.BuildOptions(req.query().all("t"),
+                req.query().first("dockerfile"), buildArgs, Api.jsonMap(req.query(), "labels"),
+                req.query().first("target"), Api.bool(req.query(), "nocache"));
+        boolean quiet = Api.bool(req.query(), "q");
+        try (OutputStream out = res.stream(200, "application/json")) {
+            try {
+                String id = backend.build(req.body(), options, text -> {
+                    if (!quiet) {
+                        message(out, JsonMessage.stream(text));
+                    }
+                });
+                message(out, JsonMessage.aux(Json.MAPPER.createObjectNode().put("ID", id)));
+                if (quiet) {
+                    message(out, JsonMessage.stream(id + "\n"));
+                }
+            } catch (Exception e) {
+                message(out, JsonMessage.failure(ErrorMapper.message(e)));
+            }
+        }
+    }
+
+    private static void message(OutputStream out, JsonMessage m) {
+        try {
+            out.write(Json.MAPPER.writeValueAsBytes(m));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

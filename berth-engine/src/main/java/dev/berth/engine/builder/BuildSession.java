@@ -1,0 +1,72 @@
+package dev.berth.engine.builder;
+
+import dev.berth.api.build.DockerIgnore;
+import dev.berth.engine.builder.dockerfile.Dockerfile;
+import dev.berth.engine.builder.dockerfile.ShellLex;
+import dev.berth.engine.images.ImageId;
+import dev.berth.engine.images.ImageStore;
+import dev.berth.engine.layers.LayerStore;
+import dev.berth.engine.snapshots.Snapshotter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** What the stages of one build share: the request, the plan, the services, the step counter. */
+final class BuildSession {
+
+    /** Build args Docker defines without an ARG (proxies); never reported as unused. */
+    static final Set<String> PREDEFINED_ARGS = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+
+    final BuildRequest request;
+    final Dockerfile file;
+    final StagePlan plan;
+    final ShellLex lex;
+    final Map<String, String> metaArgs;
+    final Set<String> usedArgs;
+    final DockerIgnore ignore;
+    final ImageStore images;
+    final LayerStore layers;
+    final Snapshotter snapshotter;
+    final StepRunner runner;
+    final BuildCache cache;
+    final Path tmpDir;
+    final Clock clock;
+    final BuildProgress progress;
+    final int totalSteps;
+    private final Map<Integer, ImageId> built = new HashMap<>();
+    private int step;
+
+    BuildSession(BuildRequest request, Dockerfile file, StagePlan plan, ShellLex lex, Map<String, String> metaArgs,
+            Set<String> usedArgs, DockerIgnore ignore, ImageStore images, LayerStore layers, Snapshotter snapshotter,
+            StepRunner runner, BuildCache cache, Path tmpDir, Clock clock, BuildProgress progress, int totalSteps) {
+        this.request = request;
+        this.file = file;
+        this.plan = plan;
+        this.lex = lex;
+        this.metaArgs = metaArgs;
+        this.usedArgs = usedArgs;
+        this.ignore = ignore;
+        this.images = images;
+        this.layers = layers;
+        this.snapshotter = snapshotter;
+        this.runner = runner;
+        this.cache = cache;
+        this.tmpDir = tmpDir;
+        this.clock = clock;
+        this.progress = progress;
+        this.totalSteps = totalSteps;
+    }
+
+    Map<Integer, ImageId> built() {
+        return built;
+    }
+
+    /** Prints "Step n/m : text" for the next step. */
+    void announce(String text) {
+        step++;
+        progress.stream("Step " + step + "/" + totalSteps + " : " + text + "\n");
+    }
+}

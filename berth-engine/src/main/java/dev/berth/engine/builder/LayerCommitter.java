@@ -1,0 +1,53 @@
+package dev.berth.engine.builder;
+
+import dev.berth.engine.archive.TarWriter;
+import dev.berth.engine.layers.ChainId;
+import dev.berth.engine.layers.Layer;
+import dev.berth.engine.layers.LayerStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Turns a directory of changes (a COPY's staging tree, a RUN container's upper directory)
+ * into a registered layer: a deterministic tar ({@link TarWriter}: sorted entries, overlay
+ * whiteouts as {@code .wh.} files) spooled to a temporary file, then unpacked by the layer store.
+ */
+final class LayerCommitter {
+
+    private final LayerStore layers;
+    private final Path tmpDir;
+
+    LayerCommitter(LayerStore layers, Path tmpDir) {
+        this.layers = layers;
+        this.tmpDir = tmpDir;
+    }
+
+    /** The layer of {@code changes} on top of {@code parent} (null for a first layer). */
+    Layer commit(ChainId parent, Path changes) throws IOException {
+        Files.createDirectories(tmpDir);
+        Path tar = Files.createTempFile(tmpDir, "layer-", ".tar");
+        try {
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                TarWriter.write(changes, out);
+            }
+            try (InputStream in = Files.newInputStream(tar)) {
+                return layers.register(parent, in);
+            }
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+    }
+
+    /** Whether {@code dir} holds nothing (a RUN that changed no file makes no layer). */
+    static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (var list = Files.list(dir)) {
+            return list.findAny().isEmpty();
+        }
+    }
+}

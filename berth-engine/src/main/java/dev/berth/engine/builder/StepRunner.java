@@ -1,0 +1,30 @@
+package dev.berth.engine.builder;
+
+import dev.berth.engine.layers.ChainId;
+import dev.berth.engine.layers.Layer;
+import java.util.List;
+
+/**
+ * Runs a RUN step: the command in a container of the step's image, its output to the
+ * build's progress, and its filesystem changes as one layer. The container is gone when
+ * {@link #run} returns, whatever happened.
+ */
+public interface StepRunner {
+
+    /**
+     * @param image  the step's image (its ID)
+     * @param parent the image's top layer, or null when it has none
+     * @param argv   the process (shell form already wrapped in the shell)
+     * @param env    environment added to the image's (build args not overridden by ENV)
+     * @param user   the user or empty
+     * @param workdir the working directory or empty
+     */
+    record RunSpec(String image, ChainId parent, List<String> argv, List<String> env, String user, String workdir) {
+    }
+
+    /** The exit code, the container's short ID, and the new layer (null when nothing changed or on failure). */
+    record RunResult(int exitCode, String containerId, Layer layer) {
+    }
+
+    RunResult run(RunSpec spec, BuildProgress progress) throws Exception;
+}
