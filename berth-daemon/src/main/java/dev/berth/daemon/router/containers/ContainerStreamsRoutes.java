@@ -10,7 +10,6 @@ import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
-import dev.berth.engine.containers.OutputHub;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.logs.LogReadOptions;
 import dev.berth.engine.logs.LogStream;
@@ -21,7 +20,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The streaming container routes: {@code attach} (a hijacked connection carrying the
@@ -51,37 +49,14 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
         boolean wantStdout = Api.bool(req.query(), "stdout");
         boolean wantStderr = Api.bool(req.query(), "stderr");
         boolean wantStdin = Api.bool(req.query(), "stdin") && record.config().isOpenStdin();
-        try (Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
-            OutputStream raw = conn.out();
-            MultiplexedOutput mux = new MultiplexedOutput(raw);
-            CountDownLatch ended = new CountDownLatch(1);
-            OutputHub.Listener listener = new OutputHub.Listener() {
-                @Override
-                public void output(StdStream stream, byte[] data, int offset, int length) throws IOException {
-                    if (stream == StdStream.STDOUT && !wantStdout || stream == StdStream.STDERR && !wantStderr) {
-                        return;
-                    }
-                    if (tty) {
-                        synchronized (raw) {
-                            raw.write(data, offset, length);
-                            raw.flush();
-                        }
-                    } else {
-                        mux.write(stream, data, offset, length);
-                    }
-                }
-
-                @Override
-                public void end() {
-                    ended.countDown();
-                }
-            };
-            try (AutoCloseable detach = containers.attach(record.id().hex(), listener)) {
-                if (wantStdin) {
-                    Thread.ofVirtual().start(() -> copyStdin(record, conn.in()));
-                }
-                ended.await();
+        AttachSink sink = new AttachSink(tty, wantStdout, wantStderr);
+        try (AutoCloseable detach = containers.attach(record.id().hex(), sink);
+                Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
+            sink.connect(conn.out());
+            if (wantStdin) {
+                Thread.ofVirtual().start(() -> copyStdin(record, conn.in()));
             }
+            sink.awaitEnd();
         }
     }
 
