@@ -26,6 +26,12 @@ import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
 import dev.berth.cli.command.system.VersionCommand;
+import dev.berth.cli.command.system.VolumeGroupCommand;
+import dev.berth.cli.command.volume.VolumeCreateCommand;
+import dev.berth.cli.command.volume.VolumeInspectCommand;
+import dev.berth.cli.command.volume.VolumeLsCommand;
+import dev.berth.cli.command.volume.VolumePruneCommand;
+import dev.berth.cli.command.volume.VolumeRmCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -76,6 +82,13 @@ final class CommandTable {
             Entry.of("inspect", ImageInspectCommand::new),
             Entry.of("bootstrap", ImageBootstrapCommand::new));
 
+    static final List<Entry> VOLUME = List.of(
+            Entry.of("create", VolumeCreateCommand::new),
+            Entry.of("ls", VolumeLsCommand::new, "list"),
+            Entry.of("inspect", VolumeInspectCommand::new),
+            Entry.of("rm", VolumeRmCommand::new, "remove"),
+            Entry.of("prune", VolumePruneCommand::new));
+
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
             Entry.of("create", ContainerCreateCommand::new),
@@ -99,7 +112,8 @@ final class CommandTable {
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
-            Entry.group("image", ImageGroupCommand::new, IMAGE));
+            Entry.group("image", ImageGroupCommand::new, IMAGE),
+            Entry.group("volume", VolumeGroupCommand::new, VOLUME));
 
     private CommandTable() {
     }

@@ -7,6 +7,7 @@ import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.content.LocalContentStore;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
@@ -19,6 +20,9 @@ import dev.berth.engine.runtime.RuntimeSelector;
 import dev.berth.engine.runtime.spec.HostProfile;
 import dev.berth.engine.runtime.spec.SpecGenerator;
 import dev.berth.engine.snapshots.OverlaySnapshotter;
+import dev.berth.engine.volumes.ContainerMounts;
+import dev.berth.engine.volumes.MountTable;
+import dev.berth.engine.volumes.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +41,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final VolumeStore volumes;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images) {
+            ContainerService containers, ImageStore images, VolumeStore volumes) {
         this.images = images;
+        this.volumes = volumes;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -59,17 +65,26 @@ final class Engine implements SystemBackend, AutoCloseable {
         ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
                 new LocalContentStore(config.dataRoot().resolve("content")), layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
+        Path containersRoot = config.dataRoot().resolve("containers");
+        VolumeStore volumes = new VolumeStore(config.dataRoot().resolve("volumes"), Clock.systemUTC(),
+                name -> MountTable.usersOf(containersRoot, name));
         ContainerService containers = new ContainerService(
                 containerStore, new StoreImageResolver(images, layers), runtime,
                 new ForegroundTaskMonitor(runtime), new OverlaySnapshotter(empty),
-                new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
+                new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
+                new ContainerMounts(volumes));
         containers.recover();
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images);
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
+                volumes);
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    ApiRoutes.Group volumeRoutes() {
+        return new VolumesRoutes(volumes);
     }
 
     ApiRoutes.Group imageRoutes() {

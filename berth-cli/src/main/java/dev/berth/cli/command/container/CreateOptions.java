@@ -81,6 +81,15 @@ abstract class CreateOptions extends BerthCommand {
     @Option(names = {"-v", "--volume"}, description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
 
+    @Option(names = "--mount", description = "Attach a filesystem mount to the container")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--tmpfs", description = "Mount a tmpfs directory")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(names = "--volumes-from", description = "Mount volumes from the specified container(s)")
+    List<String> volumesFrom = new ArrayList<>();
+
     @Option(names = "--pull", defaultValue = "missing", description = "Pull image before running (\"always\", \"missing\", \"never\")")
     String pull;
 
