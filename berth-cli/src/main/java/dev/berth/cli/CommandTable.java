@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.command.container.ContainerCpCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
@@ -69,7 +70,8 @@ final class CommandTable {
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
-            Entry.of("rename", ContainerRenameCommand::new));
+            Entry.of("rename", ContainerRenameCommand::new),
+            Entry.of("cp", ContainerCpCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -102,6 +104,7 @@ final class CommandTable {
             Entry.of("inspect", InspectCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
+            Entry.of("cp", ContainerCpCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

@@ -130,6 +130,35 @@ public final class ContainerService implements AutoCloseable {
         return MountTable.read(paths(record.id()).dataDir());
     }
 
+    /** Work on a container's filesystem: its mounted rootfs and its mount table. */
+    @FunctionalInterface
+    public interface FilesystemAction<T> {
+        T apply(Path rootfs, List<ContainerMount> mounts) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on the container's merged filesystem ({@code cp}, {@code export}):
+     * the running container's rootfs, or for a stopped one its rootfs mounted for the call
+     * and unmounted after (no start can happen meanwhile).
+     */
+    public <T> T withFilesystem(String idOrName, FilesystemAction<T> action) throws IOException {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        ContainerPaths paths = paths(record.id());
+        List<ContainerMount> own = MountTable.read(paths.dataDir());
+        if (lc.hasTask()) {
+            return action.apply(paths.rootfs(), own);
+        }
+        synchronized (lc) {
+            if (lc.hasTask()) {
+                return action.apply(paths.rootfs(), own);
+            }
+            try (var mounted = launcher.mount(record, paths)) {
+                return action.apply(mounted.target(), own);
+            }
+        }
+    }
+
     public ContainerPathsView pathsOf(ContainerRecord record) {
         ContainerPaths p = paths(record.id());
         return new ContainerPathsView(p.etcFile(EtcFiles.HOSTNAME), p.etcFile(EtcFiles.HOSTS),

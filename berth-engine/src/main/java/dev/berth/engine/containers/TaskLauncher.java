@@ -95,7 +95,7 @@ final class TaskLauncher {
         }
     }
 
-    private MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {
+    MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {
         try {
             Files.createDirectories(paths.upperDir());
             Files.createDirectories(paths.workDir());
