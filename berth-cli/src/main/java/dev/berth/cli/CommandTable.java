@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.command.container.ContainerCpCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
@@ -27,6 +28,12 @@ import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
 import dev.berth.cli.command.system.VersionCommand;
+import dev.berth.cli.command.system.VolumeGroupCommand;
+import dev.berth.cli.command.volume.VolumeCreateCommand;
+import dev.berth.cli.command.volume.VolumeInspectCommand;
+import dev.berth.cli.command.volume.VolumeLsCommand;
+import dev.berth.cli.command.volume.VolumePruneCommand;
+import dev.berth.cli.command.volume.VolumeRmCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -64,7 +71,8 @@ final class CommandTable {
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
-            Entry.of("rename", ContainerRenameCommand::new));
+            Entry.of("rename", ContainerRenameCommand::new),
+            Entry.of("cp", ContainerCpCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -77,6 +85,13 @@ final class CommandTable {
             Entry.of("build", ImageBuildCommand::new),
             Entry.of("inspect", ImageInspectCommand::new),
             Entry.of("bootstrap", ImageBootstrapCommand::new));
+
+    static final List<Entry> VOLUME = List.of(
+            Entry.of("create", VolumeCreateCommand::new),
+            Entry.of("ls", VolumeLsCommand::new, "list"),
+            Entry.of("inspect", VolumeInspectCommand::new),
+            Entry.of("rm", VolumeRmCommand::new, "remove"),
+            Entry.of("prune", VolumePruneCommand::new));
 
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
@@ -91,6 +106,7 @@ final class CommandTable {
             Entry.of("inspect", InspectCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
+            Entry.of("cp", ContainerCpCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),
@@ -102,7 +118,8 @@ final class CommandTable {
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
-            Entry.group("image", ImageGroupCommand::new, IMAGE));
+            Entry.group("image", ImageGroupCommand::new, IMAGE),
+            Entry.group("volume", VolumeGroupCommand::new, VOLUME));
 
     private CommandTable() {
     }

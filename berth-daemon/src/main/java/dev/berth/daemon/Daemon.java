@@ -6,6 +6,7 @@ import dev.berth.daemon.http.ServerOptions;
 import dev.berth.daemon.http.UnixHttpServer;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.daemon.router.ApiVersion;
+import dev.berth.daemon.router.containers.ArchiveRoutes;
 import dev.berth.daemon.router.containers.ContainerStreamsRoutes;
 import dev.berth.daemon.router.containers.ContainersRoutes;
 import dev.berth.daemon.router.system.HostFacts;
@@ -62,7 +63,9 @@ public final class Daemon implements AutoCloseable {
                 new ContainersRoutes(engine.containers(), clock),
                 new ContainerStreamsRoutes(engine.containers()),
                 engine.imageRoutes(),
-                engine.buildRoutes())) {
+                engine.buildRoutes(),
+                engine.volumeRoutes(),
+                new ArchiveRoutes(engine.containers()))) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

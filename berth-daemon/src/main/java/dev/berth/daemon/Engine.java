@@ -10,6 +10,7 @@ import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.content.LocalContentStore;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
@@ -22,6 +23,9 @@ import dev.berth.engine.runtime.RuntimeSelector;
 import dev.berth.engine.runtime.spec.HostProfile;
 import dev.berth.engine.runtime.spec.SpecGenerator;
 import dev.berth.engine.snapshots.OverlaySnapshotter;
+import dev.berth.engine.volumes.ContainerMounts;
+import dev.berth.engine.volumes.MountTable;
+import dev.berth.engine.volumes.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +45,13 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final ContainerService containers;
     private final ImageStore images;
     private final Builder builder;
+    private final VolumeStore volumes;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images, Builder builder) {
+            ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes) {
         this.images = images;
         this.builder = builder;
+        this.volumes = volumes;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -64,21 +70,30 @@ final class Engine implements SystemBackend, AutoCloseable {
         ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
                 new LocalContentStore(config.dataRoot().resolve("content")), layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
+        Path containersRoot = config.dataRoot().resolve("containers");
+        VolumeStore volumes = new VolumeStore(config.dataRoot().resolve("volumes"), Clock.systemUTC(),
+                name -> MountTable.usersOf(containersRoot, name));
         OverlaySnapshotter snapshotter = new OverlaySnapshotter(empty);
         ContainerService containers = new ContainerService(
                 containerStore, new StoreImageResolver(images, layers), runtime,
                 new ForegroundTaskMonitor(runtime), snapshotter,
-                new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
+                new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
+                new ContainerMounts(volumes));
         containers.recover();
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
                 new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images, builder);
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
+                builder, volumes);
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    ApiRoutes.Group volumeRoutes() {
+        return new VolumesRoutes(volumes);
     }
 
     ApiRoutes.Group imageRoutes() {

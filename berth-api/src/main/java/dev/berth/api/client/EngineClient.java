@@ -28,6 +28,7 @@ public final class EngineClient implements AutoCloseable {
     private volatile ApiVersion version;
     private final ContainersClient containers;
     private final ImagesClient images;
+    private final VolumesClient volumes;
 
     /** A client that negotiates its API version on first use. */
     public EngineClient(Transport transport) {
@@ -40,6 +41,7 @@ public final class EngineClient implements AutoCloseable {
         this.version = version;
         this.containers = new ContainersClient(this);
         this.images = new ImagesClient(this);
+        this.volumes = new VolumesClient(this);
     }
 
     public ContainersClient containers() {
@@ -48,6 +50,10 @@ public final class EngineClient implements AutoCloseable {
 
     public ImagesClient images() {
         return images;
+    }
+
+    public VolumesClient volumes() {
+        return volumes;
     }
 
     /** The negotiated API version; pings the daemon the first time. */

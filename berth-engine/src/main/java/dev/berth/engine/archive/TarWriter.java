@@ -33,13 +33,29 @@ public final class TarWriter {
 
     /** Writes the tar of everything below {@code root} (not {@code root} itself) to {@code out}; does not close it. */
     public static void write(Path root, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = open(out);
+        new Packer(root, tar).directory(root, "");
+        tar.finish();
+        tar.close();
+    }
+
+    /**
+     * Writes {@code path} itself as the entry {@code name} (a directory with everything below
+     * it, a link as a link) to {@code out}, as {@code docker cp} archives a path; does not close it.
+     */
+    public static void writePath(Path path, String name, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = open(out);
+        new Packer(path, tar).entry(path, name);
+        tar.finish();
+        tar.close();
+    }
+
+    private static TarArchiveOutputStream open(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        new Packer(root, tar).directory(root, "");
-        tar.finish();
-        tar.close();
+        return tar;
     }
 
     private record Inode(long dev, long ino) {

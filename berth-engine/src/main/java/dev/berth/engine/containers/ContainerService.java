@@ -20,6 +20,9 @@ import dev.berth.engine.runtime.StartFailedException;
 import dev.berth.engine.runtime.TaskMonitor;
 import dev.berth.engine.runtime.spec.SpecGenerator;
 import dev.berth.engine.snapshots.Snapshotter;
+import dev.berth.engine.volumes.ContainerMount;
+import dev.berth.engine.volumes.ContainerMounts;
+import dev.berth.engine.volumes.MountTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,16 +68,18 @@ public final class ContainerService implements AutoCloseable {
     private final TaskLauncher launcher;
     private final Path execRoot;
     private final Clock clock;
+    private final ContainerMounts mounts;
     private final Map<ContainerId, LiveContainer> live = new ConcurrentHashMap<>();
 
     public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
-            Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock) {
+            Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts) {
         this.store = store;
+        this.mounts = mounts;
         this.images = images;
         this.runtime = runtime;
         this.monitor = monitor;
         this.snapshotter = snapshotter;
-        this.launcher = new TaskLauncher(images, snapshotter, specs, monitor);
+        this.launcher = new TaskLauncher(images, snapshotter, specs, monitor, mounts);
         this.execRoot = execRoot;
         this.clock = clock;
     }
@@ -94,6 +99,8 @@ public final class ContainerService implements AutoCloseable {
         ContainerConfig config = ConfigMerger.merge(image.config(), request);
         List<String> line = ConfigMerger.commandLine(config);
         HostConfig host = hostConfig != null ? hostConfig : HostConfig.empty();
+        List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
+                ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();
         String finalName = name == null || name.isEmpty() ? NameGenerator.generate(store::isNameTaken)
                 : name.startsWith("/") ? name.substring(1) : name;
@@ -101,6 +108,7 @@ public final class ContainerService implements AutoCloseable {
                 config, host, line.getFirst(), List.copyOf(line.subList(1, line.size())),
                 ContainerRecord.State.created(), 0, runtime.name());
         store.create(record);
+        MountTable.write(paths(id).dataDir(), resolvedMounts);
         live.put(id, new LiveContainer(id));
         return new Created(record, List.of());
     }
@@ -115,6 +123,40 @@ public final class ContainerService implements AutoCloseable {
 
     public Path logPath(ContainerRecord record) {
         return paths(record.id()).log(record.id());
+    }
+
+    /** The container's mounts as resolved at create (inspect's {@code Mounts}). */
+    public List<ContainerMount> mountsOf(ContainerRecord record) {
+        return MountTable.read(paths(record.id()).dataDir());
+    }
+
+    /** Work on a container's filesystem: its mounted rootfs and its mount table. */
+    @FunctionalInterface
+    public interface FilesystemAction<T> {
+        T apply(Path rootfs, List<ContainerMount> mounts) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on the container's merged filesystem ({@code cp}, {@code export}):
+     * the running container's rootfs, or for a stopped one its rootfs mounted for the call
+     * and unmounted after (no start can happen meanwhile).
+     */
+    public <T> T withFilesystem(String idOrName, FilesystemAction<T> action) throws IOException {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        ContainerPaths paths = paths(record.id());
+        List<ContainerMount> own = MountTable.read(paths.dataDir());
+        if (lc.hasTask()) {
+            return action.apply(paths.rootfs(), own);
+        }
+        synchronized (lc) {
+            if (lc.hasTask()) {
+                return action.apply(paths.rootfs(), own);
+            }
+            try (var mounted = launcher.mount(record, paths)) {
+                return action.apply(mounted.target(), own);
+            }
+        }
     }
 
     public ContainerPathsView pathsOf(ContainerRecord record) {
@@ -378,6 +420,7 @@ public final class ContainerService implements AutoCloseable {
             }
             store.update(record.withState(record.state().removing()));
             ContainerPaths paths = paths(record.id());
+            List<ContainerMount> ownMounts = MountTable.read(paths.dataDir());
             snapshotter.unmount(paths.rootfs());
             runtime.delete(record.id().hex(), true);
             deleteTree(paths.execDir());
@@ -385,6 +428,7 @@ public final class ContainerService implements AutoCloseable {
             store.delete(record.id());
             deleteTree(paths.dataDir());
             live.remove(record.id());
+            mounts.release(ownMounts, removeVolumes);
             lc.removed.complete(record.state().exitCode());
         }
     }

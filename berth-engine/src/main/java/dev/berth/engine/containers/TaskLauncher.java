@@ -3,7 +3,6 @@ package dev.berth.engine.containers;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.engine.error.InvalidArgumentException;
-import dev.berth.engine.error.NotImplementedException;
 import dev.berth.engine.error.SystemException;
 import dev.berth.engine.runtime.OciBundle;
 import dev.berth.engine.runtime.RunningTask;
@@ -20,6 +19,8 @@ import dev.berth.engine.runtime.spec.UserResolver;
 import dev.berth.engine.snapshots.MountedRootfs;
 import dev.berth.engine.snapshots.RootfsLayers;
 import dev.berth.engine.snapshots.Snapshotter;
+import dev.berth.engine.volumes.ContainerMounts;
+import dev.berth.engine.volumes.MountTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,11 @@ final class TaskLauncher {
     private final Snapshotter snapshotter;
     private final SpecGenerator specs;
     private final TaskMonitor monitor;
+    private final ContainerMounts mounts;
 
-    TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor) {
+    TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor,
+            ContainerMounts mounts) {
+        this.mounts = mounts;
         this.images = images;
         this.snapshotter = snapshotter;
         this.specs = specs;
@@ -67,12 +71,13 @@ final class TaskLauncher {
             List<String> args = new ArrayList<>();
             args.add(record.path());
             args.addAll(record.args());
+            ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
                     false, rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
-                    binds(record.hostConfig(), paths), network(record.hostConfig()), true,
+                    binds(userMounts, paths), network(record.hostConfig()), true,
                     "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
-            OciBundle.write(paths.bundle(), specs.generateJson(spec));
+            OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs()));
             long t2 = System.nanoTime();
             TaskIo io = config.isOpenStdin() ? TaskIo.WITH_STDIN : TaskIo.NO_STDIN;
             Launched launched = new Launched(monitor.start(record.id().hex(), paths.bundle(), io), rootfs);
@@ -90,7 +95,7 @@ final class TaskLauncher {
         }
     }
 
-    private MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {
+    MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {
         try {
             Files.createDirectories(paths.upperDir());
             Files.createDirectories(paths.workDir());
@@ -157,40 +162,14 @@ final class TaskLauncher {
         return rootfs.resolve(missing.toString());
     }
 
-    /** The /etc files of the container, then the user's absolute-path binds (-v /host:/ctr[:ro]). */
-    private static List<BindMount> binds(HostConfig host, ContainerPaths paths) {
+    /** The /etc files of the container, then the user's binds and volumes (see {@link ContainerMounts}). */
+    private static List<BindMount> binds(ContainerMounts.StartMounts user, ContainerPaths paths) {
         List<BindMount> binds = new ArrayList<>(List.of(
                 new BindMount(paths.etcFile(EtcFiles.RESOLV_CONF), "/etc/resolv.conf", false),
                 new BindMount(paths.etcFile(EtcFiles.HOSTNAME), "/etc/hostname", false),
                 new BindMount(paths.etcFile(EtcFiles.HOSTS), "/etc/hosts", false)));
-        if (host.binds() != null) {
-            for (String spec : host.binds()) {
-                binds.add(bind(spec));
-            }
-        }
+        binds.addAll(user.binds());
         return binds;
-    }
-
-    static BindMount bind(String spec) {
-        String[] parts = spec.split(":");
-        if (parts.length < 2 || parts.length > 3) {
-            throw new InvalidArgumentException("invalid volume specification: '" + spec + "'");
-        }
-        if (!parts[0].startsWith("/")) {
-            throw new NotImplementedException("named volumes are not supported yet: '" + spec + "'");
-        }
-        if (!parts[1].startsWith("/")) {
-            throw new InvalidArgumentException("invalid volume specification: '" + spec
-                    + "': invalid mount config: mount path must be absolute");
-        }
-        boolean readOnly = parts.length == 3 && List.of(parts[2].split(",")).contains("ro");
-        Path source = Path.of(parts[0]);
-        try {
-            Files.createDirectories(source); // -v creates a missing host path, as docker does
-        } catch (IOException e) {
-            throw new InvalidArgumentException("cannot create bind source " + source + ": " + e.getMessage());
-        }
-        return new BindMount(source, parts[1], readOnly);
     }
 
     private static NetworkNamespace network(HostConfig host) {

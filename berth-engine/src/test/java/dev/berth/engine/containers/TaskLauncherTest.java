@@ -39,12 +39,4 @@ class TaskLauncherTest {
         assertThat(env).containsExactly("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 "HOSTNAME=abc", "A=1", "HOME=/home/u");
     }
-
-    @Test
-    void bind_parsesDockersShortForm() {
-        var ro = TaskLauncher.bind(rootfs + ":/data:ro");
-        assertThat(ro.readOnly()).isTrue();
-        assertThat(ro.destination()).isEqualTo("/data");
-        assertThat(TaskLauncher.bind(rootfs + ":/data").readOnly()).isFalse();
-    }
 }

@@ -39,8 +39,13 @@ class PackageLayeringTest {
             Map.entry("logs", Set.of()),
             Map.entry("snapshots", Set.of()),
             Map.entry("runtime", Set.of()),
+            Map.entry("volumes", Set.of("archive", "runtime")),
             // Containers reach images only through their own ImageResolver interface.
-            Map.entry("containers", Set.of("runtime", "snapshots", "logs")));
+            Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes")),
+            Map.entry("copy", Set.of("archive", "runtime", "volumes")),
+            // The builder sits on top: it turns containers' writable layers into images.
+            Map.entry("builder", Set.of("archive", "containers", "images", "layers", "reference", "snapshots",
+                    "runtime", "content", "logs", "volumes")));
 
     @Test
     void enginePackages_importOnlyWhatLiesBelowThem() throws IOException {

@@ -52,12 +52,13 @@ public record HostConfig(
         Long pidsLimit,
         Boolean init,
         List<String> maskedPaths,
-        List<String> readonlyPaths) {
+        List<String> readonlyPaths,
+        List<Mount> mounts) {
 
     public static HostConfig empty() {
         return new HostConfig(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @JsonIgnore

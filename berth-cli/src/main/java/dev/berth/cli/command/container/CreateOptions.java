@@ -61,6 +61,12 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
 
     List<String> volumes = new ArrayList<>();
 
+    List<String> mounts = new ArrayList<>();
+
+    List<String> tmpfs = new ArrayList<>();
+
+    List<String> volumesFrom = new ArrayList<>();
+
     String pull;
 
     String platform;
@@ -95,6 +101,9 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
                 .value(String.class, "Connect a container to a network", "network", v -> network = v, "--network", "--net")
                 .list("Publish a container's port(s) to the host", "publish", publish, v -> publish = v, "-p", "--publish")
                 .list("Bind mount a volume", "volumes", volumes, v -> volumes = v, "-v", "--volume")
+                .list("Attach a filesystem mount to the container", "mounts", mounts, v -> mounts = v, "--mount")
+                .list("Mount a tmpfs directory", "tmpfs", tmpfs, v -> tmpfs = v, "--tmpfs")
+                .list("Mount volumes from the specified container(s)", "volumesFrom", volumesFrom, v -> volumesFrom = v, "--volumes-from")
                 .add(OptionSpec.builder("--pull").type(String.class).defaultValue("missing"), "Pull image before running (\"always\", \"missing\", \"never\")", "pull", (String) null, v -> pull = v)
                 .value(String.class, "Set platform if server is multi-platform capable", "platform", v -> platform = v, "--platform")
                 .positional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("IMAGE").type(String.class),

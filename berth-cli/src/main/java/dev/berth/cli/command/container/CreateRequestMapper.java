@@ -58,6 +58,20 @@ final class CreateRequestMapper {
         if (!o.volumes.isEmpty()) {
             host.put("Binds", o.volumes);
         }
+        if (!o.mounts.isEmpty()) {
+            host.put("Mounts", o.mounts.stream().map(MountFlag::parse).toList());
+        }
+        if (!o.tmpfs.isEmpty()) {
+            Map<String, String> tmpfs = new LinkedHashMap<>();
+            for (String t : o.tmpfs) {
+                int colon = t.indexOf(':');
+                tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+            }
+            host.put("Tmpfs", tmpfs);
+        }
+        if (!o.volumesFrom.isEmpty()) {
+            host.put("VolumesFrom", o.volumesFrom);
+        }
         put(host, "NetworkMode", o.network);
         if (!o.publish.isEmpty()) {
             Map<String, List<Map<String, String>>> bindings = new TreeMap<>();

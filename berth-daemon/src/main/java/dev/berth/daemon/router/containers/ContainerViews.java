@@ -11,6 +11,7 @@ import dev.berth.api.units.ContainerStatusText;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
+import dev.berth.engine.volumes.ContainerMount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ContainerViews {
                         "UpperDir", paths.upperDir().toString(),
                         "WorkDir", paths.workDir().toString(),
                         "MergedDir", paths.mergedDir().toString())),
-                sizeRw, withSize ? service.sizeRootFs(r, sizeRw) : null, mounts(r), r.config(), networkSettings(r));
+                sizeRw, withSize ? service.sizeRootFs(r, sizeRw) : null, mounts(r, service), r.config(), networkSettings(r));
     }
 
     /** dockerd always answers with a NetworkMode and LogConfig, even when the request had none. */
@@ -55,7 +56,7 @@ final class ContainerViews {
                 h.oomScoreAdj(), h.pidMode(), h.isPrivileged(), Boolean.TRUE.equals(h.publishAllPorts()),
                 h.isReadonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(), h.usernsMode(), h.shmSize(),
                 h.sysctls(), h.runtime(), h.memory(), h.nanoCpus(), h.cpuShares(), h.pidsLimit(), h.init(),
-                h.maskedPaths(), h.readonlyPaths());
+                h.maskedPaths(), h.readonlyPaths(), h.mounts());
     }
 
     static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now) {
@@ -73,7 +74,7 @@ final class ContainerViews {
                 withSize ? service.sizeRootFs(r, sizeRw) : null,
                 r.config().labels() == null ? Map.of() : r.config().labels(), status.apiName(), statusText,
                 new ContainerSummary.SummaryHostConfig(networkMode),
-                new ContainerSummary.SummaryNetworkSettings(Map.of()), mounts(r));
+                new ContainerSummary.SummaryNetworkSettings(Map.of()), mounts(r, service));
     }
 
     /** The command as {@code docker ps} shows it: path and args joined by spaces. */
@@ -84,16 +85,13 @@ final class ContainerViews {
         return String.join(" ", words);
     }
 
-    private static List<MountPoint> mounts(ContainerRecord r) {
+    /** Inspect's and list's {@code Mounts}: every mount but {@code --tmpfs} ones, as dockerd lists them. */
+    private static List<MountPoint> mounts(ContainerRecord r, ContainerService service) {
         List<MountPoint> mounts = new ArrayList<>();
-        if (r.hostConfig().binds() != null) {
-            for (String bind : r.hostConfig().binds()) {
-                String[] parts = bind.split(":");
-                if (parts.length >= 2 && parts[0].startsWith("/")) {
-                    String mode = parts.length == 3 ? parts[2] : "";
-                    boolean rw = !List.of(mode.split(",")).contains("ro");
-                    mounts.add(new MountPoint("bind", null, parts[0], parts[1], null, mode, rw, "rprivate"));
-                }
+        for (ContainerMount m : service.mountsOf(r)) {
+            if (m.listed()) {
+                mounts.add(new MountPoint(m.type().apiName(), m.name(), m.source(), m.destination(),
+                        m.type() == ContainerMount.Type.VOLUME ? "local" : "", m.mode(), !m.readOnly(), m.propagation()));
             }
         }
         return mounts;

@@ -34,6 +34,11 @@ public final class SpecGenerator {
 
     /** The config.json tree for {@code spec}. */
     public ObjectNode generate(ContainerSpec spec) {
+        return generate(spec, List.of());
+    }
+
+    /** The config.json tree for {@code spec} with tmpfs mounts; mounts are ordered parents first. */
+    public ObjectNode generate(ContainerSpec spec, List<TmpfsMount> tmpfs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ociVersion", OCI_VERSION);
         root.set("process", process(spec));
@@ -41,15 +46,20 @@ public final class SpecGenerator {
         rootfs.put("path", spec.rootfs().toString());
         rootfs.put("readonly", spec.readonlyRootfs());
         root.put("hostname", spec.hostname());
-        root.set("mounts", mounts(spec));
+        root.set("mounts", mounts(spec, tmpfs));
         root.set("linux", linux(spec));
         return root;
     }
 
     /** {@link #generate} serialised as config.json bytes. */
     public byte[] generateJson(ContainerSpec spec) {
+        return generateJson(spec, List.of());
+    }
+
+    /** {@link #generate(ContainerSpec, List)} serialised as config.json bytes. */
+    public byte[] generateJson(ContainerSpec spec, List<TmpfsMount> tmpfs) {
         try {
-            return JSON.writeValueAsBytes(generate(spec));
+            return JSON.writeValueAsBytes(generate(spec, tmpfs));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -76,9 +86,10 @@ public final class SpecGenerator {
         return p;
     }
 
-    private ArrayNode mounts(ContainerSpec spec) {
+    private ArrayNode mounts(ContainerSpec spec, List<TmpfsMount> tmpfs) {
         Set<String> overridden = new HashSet<>();
         spec.binds().forEach(b -> overridden.add(b.destination()));
+        tmpfs.forEach(t -> overridden.add(t.destination()));
         boolean devReplaced = overridden.contains("/dev");
         ArrayNode mounts = JSON.createArrayNode();
         record Default(String destination, String type, String source, List<String> options) {
@@ -99,10 +110,15 @@ public final class SpecGenerator {
             }
             mount(mounts, d.destination(), d.type(), d.source(), d.options());
         }
+        List<Default> user = new java.util.ArrayList<>();
         for (BindMount b : spec.binds()) {
             List<String> options = b.readOnly() ? List.of("rbind", "rprivate", "ro") : List.of("rbind", "rprivate");
-            mount(mounts, b.destination(), "bind", b.source().toString(), options);
+            user.add(new Default(b.destination(), "bind", b.source().toString(), options));
         }
+        tmpfs.forEach(t -> user.add(new Default(t.destination(), "tmpfs", "tmpfs", t.options())));
+        // Parents before children (a stable sort by depth), so /data is not mounted over /data/sub.
+        user.sort(java.util.Comparator.comparingInt(d -> d.destination().split("/").length));
+        user.forEach(d -> mount(mounts, d.destination(), d.type(), d.source(), d.options()));
         return mounts;
     }
 

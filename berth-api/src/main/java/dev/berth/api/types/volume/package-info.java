@@ -1,0 +1,2 @@
+/** Volume wire types: create request, volume, list and prune answers. */
+package dev.berth.api.types.volume;

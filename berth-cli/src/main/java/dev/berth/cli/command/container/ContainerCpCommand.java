@@ -1,0 +1,194 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.api.client.ApiException;
+import dev.berth.api.client.ApiResponse;
+import dev.berth.api.client.RequestBody;
+import dev.berth.cli.CliFailure;
+import dev.berth.cli.command.BerthCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth cp}: {@code CONTAINER:SRC DEST|-} and {@code SRC|- CONTAINER:DEST} through the
+ * archive endpoints. The local side is packed and unpacked by the host's {@code tar}; a
+ * destination that does not exist gets the source's content under its own name, as docker
+ * does it.
+ */
+@Command(name = "cp", description = "Copy files/folders between a container and the local filesystem")
+public final class ContainerCpCommand extends BerthCommand {
+
+    @Parameters(index = "0", paramLabel = "SRC")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "DEST")
+    String destination;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean fromContainer = isContainerPath(source);
+        boolean toContainer = isContainerPath(destination);
+        if (fromContainer == toContainer) {
+            throw new CliFailure(1, fromContainer ? "copying between containers is not supported"
+                    : "must specify at least one container source");
+        }
+        return fromContainer ? copyOut() : copyIn();
+    }
+
+    private static boolean isContainerPath(String arg) {
+        int colon = arg.indexOf(':');
+        return colon > 0 && !arg.startsWith("/") && !arg.startsWith(".") && !arg.substring(0, colon).contains("/");
+    }
+
+    private int copyOut() throws Exception {
+        int colon = source.indexOf(':');
+        String container = source.substring(0, colon);
+        String path = source.substring(colon + 1);
+        try (ApiResponse r = client().raw("GET", archive(container, path))) {
+            if (destination.equals("-")) {
+                r.body().transferTo(out());
+                out().flush();
+                return 0;
+            }
+            Path dest = Path.of(destination).toAbsolutePath();
+            if (Files.isDirectory(dest)) {
+                untar(r.body(), dest);
+                return 0;
+            }
+            // copy under a new name: unpack beside it, then move the single entry into place
+            Path parent = dest.getParent();
+            if (!Files.isDirectory(parent)) {
+                throw new CliFailure(1, "no such directory");
+            }
+            Path tmp = Files.createTempDirectory(parent, ".berth-cp-");
+            try {
+                untar(r.body(), tmp);
+                try (var entries = Files.list(tmp)) {
+                    Path only = entries.findFirst().orElseThrow(() -> new CliFailure(1, "empty archive"));
+                    Files.move(only, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                deleteTree(tmp);
+            }
+        } catch (ApiException e) {
+            throw new CliFailure(1, describe(e));
+        }
+        return 0;
+    }
+
+    private int copyIn() throws Exception {
+        int colon = destination.indexOf(':');
+        String container = destination.substring(0, colon);
+        String path = destination.substring(colon + 1);
+        try {
+            if (source.equals("-")) {
+                client().raw("PUT", archive(container, path), RequestBody.tar(System.in)).close();
+                return 0;
+            }
+            Path src = Path.of(source).toAbsolutePath().normalize();
+            if (!Files.exists(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new CliFailure(1, "lstat " + src + ": no such file or directory");
+            }
+            String link = linkTarget(container, path);
+            if (link != null) {
+                path = link; // a link at the destination is followed, inside the container, as docker does
+            }
+            String dir = path;
+            String name = src.getFileName().toString();
+            Boolean isDir = statIsDir(container, path);
+            if (isDir == null || !isDir) {
+                // missing or a file: the parent is the extraction point, the source gets the new name
+                int slash = path.replaceAll("/+$", "").lastIndexOf('/');
+                dir = slash <= 0 ? "/" : path.substring(0, slash);
+                name = path.substring(slash + 1).replaceAll("/+$", "");
+            }
+            Process tar = tarOf(src, name);
+            try (InputStream in = tar.getInputStream()) {
+                client().raw("PUT", archive(container, dir), RequestBody.tar(in)).close();
+            }
+            tar.waitFor();
+        } catch (ApiException e) {
+            throw new CliFailure(1, describe(e));
+        }
+        return 0;
+    }
+
+    /** The stat of a container path as JSON, or null when it does not exist. */
+    private com.fasterxml.jackson.databind.JsonNode stat(String container, String path) throws IOException {
+        try (ApiResponse r = client().raw("HEAD", archive(container, path))) {
+            String header = r.header("X-Docker-Container-Path-Stat");
+            return header == null ? null : dev.berth.api.client.JsonTrees.read(Base64.getDecoder().decode(header));
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Where the destination leads when it is a symlink, else null. */
+    private String linkTarget(String container, String path) throws IOException {
+        var stat = stat(container, path);
+        String target = stat == null ? "" : stat.path("linkTarget").asText("");
+        return target.isEmpty() ? null : target;
+    }
+
+    /** True for a directory, false for anything else, null when missing. */
+    private Boolean statIsDir(String container, String path) throws IOException {
+        try (ApiResponse r = client().raw("HEAD", archive(container, path))) {
+            String header = r.header("X-Docker-Container-Path-Stat");
+            if (header == null) {
+                return false;
+            }
+            String json = new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8);
+            long mode = dev.berth.api.client.JsonTrees.read(json.getBytes(StandardCharsets.UTF_8)).path("mode").asLong();
+            return (mode & (1L << 31)) != 0;
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static String archive(String container, String path) {
+        return "/containers/" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/archive?path="
+                + URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+
+    /** A tar of {@code src} whose top entry is named {@code name}. */
+    private static Process tarOf(Path src, String name) throws IOException {
+        Path parent = src.getParent();
+        ProcessBuilder pb = new ProcessBuilder("tar", "-C", parent.toString(), "-cf", "-",
+                "--transform", "s|^" + java.util.regex.Pattern.quote(src.getFileName().toString()).replace("\\Q", "")
+                        .replace("\\E", "") + "|" + name + "|", src.getFileName().toString());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        return pb.start();
+    }
+
+    private static void untar(InputStream tar, Path dir) throws Exception {
+        Process p = new ProcessBuilder("tar", "-C", dir.toString(), "-xf", "-")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream in = p.getOutputStream()) {
+            tar.transferTo(in);
+        }
+        if (p.waitFor() != 0) {
+            throw new CliFailure(1, "extracting the archive failed");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.DockerCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cp both ways through the archive endpoints, on running and stopped containers; links stay inside. */
+class CopyIT extends DaemonFixture {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void cp_filesAndDirectoriesBothWays_runningAndStopped() throws Exception {
+        berth("run", "-d", "--name", "cp1", "busybox", "sh", "-c",
+                "mkdir -p /w/sub && echo inside > /w/sub/f && sleep 300").assertSuccess();
+        dev.berth.testkit.Await.until("the file", java.time.Duration.ofSeconds(10),
+                () -> berth("cp", "cp1:/w/sub/f", tmp.resolve("f").toString()).exitCode() == 0);
+        assertThat(Files.readString(tmp.resolve("f"))).isEqualTo("inside\n");
+        berth("cp", "cp1:/w", tmp.resolve("wcopy").toString()).assertSuccess();
+        assertThat(Files.readString(tmp.resolve("wcopy/sub/f"))).isEqualTo("inside\n");
+
+        Path dir = Files.createDirectories(tmp.resolve("up/dir"));
+        Files.writeString(dir.resolve("a.txt"), "from host\n");
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("a.txt"));
+        berth("cp", dir.toString(), "cp1:/w/").assertSuccess();
+        assertThat(berth("cp", "cp1:/w/dir/a.txt", "-").assertSuccess().stdout()).contains("from host");
+        assertThat(berth("cp", "cp1:/w/dir/link", "-").assertSuccess().stdout()).contains("a.txt");
+
+        berth("stop", "-t", "0", "cp1").assertSuccess();
+        berth("cp", dir.resolve("a.txt").toString(), "cp1:/w/renamed.txt").assertSuccess();
+        berth("cp", "cp1:/w/renamed.txt", tmp.resolve("back.txt").toString()).assertSuccess();
+        assertThat(Files.readString(tmp.resolve("back.txt"))).isEqualTo("from host\n");
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("the stopped rootfs is unmounted again")
+                .doesNotContain(daemon.execRoot().toString());
+        berth("rm", "cp1").assertSuccess();
+    }
+
+    @Test
+    void cp_throughLinksToRootOrParent_staysInsideTheContainer() throws Exception {
+        berth("run", "-d", "--name", "cp2", "busybox", "sh", "-c",
+                "mkdir -p /w && ln -s / /w/root && ln -s .. /w/up && sleep 300").assertSuccess();
+        Path marker = Files.writeString(tmp.resolve("berth-cp-escape-" + ProcessHandle.current().pid()), "x\n");
+        dev.berth.testkit.Await.until("the links", java.time.Duration.ofSeconds(10),
+                () -> berth("cp", marker.toString(), "cp2:/w/root/").exitCode() == 0);
+        berth("cp", marker.toString(), "cp2:/w/up/").assertSuccess();
+        assertThat(Path.of("/", marker.getFileName().toString())).doesNotExist();
+        assertThat(berth("cp", "cp2:/" + marker.getFileName(), "-").assertSuccess().stdout()).contains("x");
+        // reading through the link reads the container's /etc, not the host's
+        var passwd = berth("cp", "cp2:/w/root/etc/passwd", "-").assertSuccess().stdout();
+        assertThat(passwd).isEqualTo(berth("cp", "cp2:/etc/passwd", "-").stdout());
+        berth("rm", "-f", "cp2").assertSuccess();
+    }
+
+    @Test
+    void cp_intoAVolume_isSeenByTheNextContainer() throws Exception {
+        berth("create", "--name", "cp3", "-v", "cpvol:/data", "busybox", "true").assertSuccess();
+        Path file = Files.writeString(tmp.resolve("v.txt"), "vol\n");
+        berth("cp", file.toString(), "cp3:/data/").assertSuccess();
+        berth("rm", "cp3").assertSuccess();
+        assertThat(berth("run", "--rm", "-v", "cpvol:/data", "busybox", "cat", "/data/v.txt").assertSuccess().out())
+                .isEqualTo("vol");
+        berth("volume", "rm", "cpvol").assertSuccess();
+    }
+
+    @Test
+    void dockerCli_cpBothWays() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DockerCli.isInstalled());
+        docker("create", "--name", "dcp", "busybox", "true").assertSuccess();
+        Path file = Files.writeString(tmp.resolve("d.txt"), "docker\n");
+        docker("cp", file.toString(), "dcp:/tmp/").assertSuccess();
+        docker("cp", "dcp:/tmp/d.txt", tmp.resolve("d2.txt").toString()).assertSuccess();
+        assertThat(Files.readString(tmp.resolve("d2.txt"))).isEqualTo("docker\n");
+        docker("rm", "dcp").assertSuccess();
+    }
+}
