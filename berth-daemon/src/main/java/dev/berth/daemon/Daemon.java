@@ -61,6 +61,7 @@ public final class Daemon implements AutoCloseable {
                 new SystemRoutes(engine, HostFacts.read(config.dataRoot())),
                 new ContainersRoutes(engine.containers(), clock),
                 new ContainerStreamsRoutes(engine.containers()),
+                engine.execRoutes(),
                 engine.imageRoutes())) {
             group.register(routes);
         }

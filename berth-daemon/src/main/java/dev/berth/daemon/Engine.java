@@ -6,7 +6,9 @@ import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
+import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.engine.exec.ExecService;
 import dev.berth.engine.content.LocalContentStore;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
@@ -37,10 +39,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final ExecService execs;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images) {
+            ContainerService containers, ImageStore images, ExecService execs) {
         this.images = images;
+        this.execs = execs;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -65,11 +69,16 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
         containers.recover();
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images);
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
+                new ExecService(containers, runtime, config.execRoot()));
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    ApiRoutes.Group execRoutes() {
+        return new ExecRoutes(execs);
     }
 
     ApiRoutes.Group imageRoutes() {

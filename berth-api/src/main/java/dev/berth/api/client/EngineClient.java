@@ -28,6 +28,7 @@ public final class EngineClient implements AutoCloseable {
     private volatile ApiVersion version;
     private final ContainersClient containers;
     private final ImagesClient images;
+    private final ExecClient execs;
 
     /** A client that negotiates its API version on first use. */
     public EngineClient(Transport transport) {
@@ -40,6 +41,7 @@ public final class EngineClient implements AutoCloseable {
         this.version = version;
         this.containers = new ContainersClient(this);
         this.images = new ImagesClient(this);
+        this.execs = new ExecClient(this);
     }
 
     public ContainersClient containers() {
@@ -48,6 +50,10 @@ public final class EngineClient implements AutoCloseable {
 
     public ImagesClient images() {
         return images;
+    }
+
+    public ExecClient execs() {
+        return execs;
     }
 
     /** The negotiated API version; pings the daemon the first time. */
@@ -128,10 +134,15 @@ public final class EngineClient implements AutoCloseable {
     }
 
     ApiStream hijack(String method, String pathAndQuery) throws IOException {
+        return hijack(method, pathAndQuery, null);
+    }
+
+    /** As {@link #hijack(String, String)}, with a request body (exec start sends JSON). */
+    ApiStream hijack(String method, String pathAndQuery, RequestBody body) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Connection", "Upgrade");
         headers.put("Upgrade", "tcp");
-        ApiRequest request = request(method, pathAndQuery, null, headers);
+        ApiRequest request = request(method, pathAndQuery, body, headers);
         ApiStream stream = transport.hijack(request);
         if (stream.status() != 101 && stream.status() != 200) {
             try (stream) {
