@@ -3,6 +3,7 @@ package dev.berth.cli;
 import dev.berth.cli.command.container.ContainerCpCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
+import dev.berth.cli.command.container.ContainerExecCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
 import dev.berth.cli.command.container.ContainerPsCommand;
@@ -67,6 +68,7 @@ final class CommandTable {
             Entry.of("stop", ContainerStopCommand::new),
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
+            Entry.of("exec", ContainerExecCommand::new),
             Entry.of("rm", ContainerRmCommand::new, "remove"),
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
@@ -100,6 +102,7 @@ final class CommandTable {
             Entry.of("stop", ContainerStopCommand::new),
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
+            Entry.of("exec", ContainerExecCommand::new),
             Entry.of("rm", ContainerRmCommand::new),
             Entry.of("ps", ContainerPsCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),

@@ -65,6 +65,7 @@ public final class Daemon implements AutoCloseable {
                 engine.imageRoutes(),
                 engine.buildRoutes(),
                 engine.volumeRoutes(),
+                engine.execRoutes(),
                 new ArchiveRoutes(engine.containers()))) {
             group.register(routes);
         }

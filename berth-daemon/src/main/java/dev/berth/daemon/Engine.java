@@ -9,8 +9,10 @@ import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
+import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.exec.ExecService;
 import dev.berth.engine.content.LocalContentStore;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
@@ -46,12 +48,15 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final ImageStore images;
     private final Builder builder;
     private final VolumeStore volumes;
+    private final ExecService execs;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes) {
+            ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
+            ExecService execs) {
         this.images = images;
         this.builder = builder;
         this.volumes = volumes;
+        this.execs = execs;
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -85,7 +90,7 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
         String version = runtime.version();
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes);
+                builder, volumes, new ExecService(containers, runtime, config.execRoot()));
     }
 
     ContainerService containers() {
@@ -94,6 +99,10 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group volumeRoutes() {
         return new VolumesRoutes(volumes);
+    }
+
+    ApiRoutes.Group execRoutes() {
+        return new ExecRoutes(execs);
     }
 
     ApiRoutes.Group imageRoutes() {

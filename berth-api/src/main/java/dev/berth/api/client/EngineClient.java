@@ -29,6 +29,7 @@ public final class EngineClient implements AutoCloseable {
     private final ContainersClient containers;
     private final ImagesClient images;
     private final VolumesClient volumes;
+    private final ExecClient execs;
 
     /** A client that negotiates its API version on first use. */
     public EngineClient(Transport transport) {
@@ -42,6 +43,7 @@ public final class EngineClient implements AutoCloseable {
         this.containers = new ContainersClient(this);
         this.images = new ImagesClient(this);
         this.volumes = new VolumesClient(this);
+        this.execs = new ExecClient(this);
     }
 
     public ContainersClient containers() {
@@ -54,6 +56,10 @@ public final class EngineClient implements AutoCloseable {
 
     public VolumesClient volumes() {
         return volumes;
+    }
+
+    public ExecClient execs() {
+        return execs;
     }
 
     /** The negotiated API version; pings the daemon the first time. */
@@ -134,10 +140,15 @@ public final class EngineClient implements AutoCloseable {
     }
 
     ApiStream hijack(String method, String pathAndQuery) throws IOException {
+        return hijack(method, pathAndQuery, null);
+    }
+
+    /** As {@link #hijack(String, String)}, with a request body (exec start sends JSON). */
+    ApiStream hijack(String method, String pathAndQuery, RequestBody body) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Connection", "Upgrade");
         headers.put("Upgrade", "tcp");
-        ApiRequest request = request(method, pathAndQuery, null, headers);
+        ApiRequest request = request(method, pathAndQuery, body, headers);
         ApiStream stream = transport.hijack(request);
         if (stream.status() != 101 && stream.status() != 200) {
             try (stream) {

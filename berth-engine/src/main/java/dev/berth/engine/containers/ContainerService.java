@@ -165,6 +165,11 @@ public final class ContainerService implements AutoCloseable {
                 p.etcFile(EtcFiles.RESOLV_CONF), p.log(record.id()), p.upperDir(), p.workDir(), p.rootfs());
     }
 
+    /** The OCI bundle of a container's current run (config.json): exec builds its process from it. */
+    public Path bundleOf(ContainerRecord record) {
+        return paths(record.id()).bundle();
+    }
+
     /** The files of a container that inspect reports. */
     public record ContainerPathsView(Path hostname, Path hosts, Path resolvConf, Path log, Path upperDir,
             Path workDir, Path mergedDir) {

@@ -78,7 +78,7 @@ final class AttachedSession {
     }
 
     /** Copies the client's stdin to the container on a daemon thread; EOF half-closes the connection. */
-    private static void pumpStdin(InputStream in, ApiStream stream) {
+    static void pumpStdin(InputStream in, ApiStream stream) {
         Thread.ofPlatform().daemon().name("berth-stdin").start(() -> {
             byte[] buf = new byte[8192];
             try {

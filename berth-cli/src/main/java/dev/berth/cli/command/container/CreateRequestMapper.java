@@ -59,7 +59,7 @@ final class CreateRequestMapper {
             host.put("Binds", o.volumes);
         }
         if (!o.mounts.isEmpty()) {
-            host.put("Mounts", o.mounts.stream().map(MountFlag::parse).toList());
+            host.put("Mounts", o.mounts.stream().map(MountFlag::parse).map(MountFlag::toBody).toList());
         }
         if (!o.tmpfs.isEmpty()) {
             Map<String, String> tmpfs = new LinkedHashMap<>();

@@ -60,6 +60,51 @@ final class MountFlag {
         return new Mount(type, source, target, readOnly, bind, volume, tmpfs);
     }
 
+    /**
+     * The mount as the plain maps the create body is written from ({@code JsonValues} writes
+     * maps, lists and scalars only, so the run path needs no ObjectMapper).
+     */
+    static Map<String, Object> toBody(Mount m) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        putIfSet(body, "Type", m.type());
+        putIfSet(body, "Source", m.source());
+        putIfSet(body, "Target", m.target());
+        putIfSet(body, "ReadOnly", m.readOnly());
+        if (m.bindOptions() != null) {
+            Map<String, Object> bind = new java.util.LinkedHashMap<>();
+            putIfSet(bind, "Propagation", m.bindOptions().propagation());
+            putIfSet(bind, "NonRecursive", m.bindOptions().nonRecursive());
+            putIfSet(bind, "CreateMountpoint", m.bindOptions().createMountpoint());
+            body.put("BindOptions", bind);
+        }
+        if (m.volumeOptions() != null) {
+            Map<String, Object> volume = new java.util.LinkedHashMap<>();
+            putIfSet(volume, "NoCopy", m.volumeOptions().noCopy());
+            putIfSet(volume, "Labels", m.volumeOptions().labels());
+            if (m.volumeOptions().driverConfig() != null) {
+                Map<String, Object> driver = new java.util.LinkedHashMap<>();
+                putIfSet(driver, "Name", m.volumeOptions().driverConfig().name());
+                putIfSet(driver, "Options", m.volumeOptions().driverConfig().options());
+                volume.put("DriverConfig", driver);
+            }
+            putIfSet(volume, "Subpath", m.volumeOptions().subpath());
+            body.put("VolumeOptions", volume);
+        }
+        if (m.tmpfsOptions() != null) {
+            Map<String, Object> tmpfs = new java.util.LinkedHashMap<>();
+            putIfSet(tmpfs, "SizeBytes", m.tmpfsOptions().sizeBytes());
+            putIfSet(tmpfs, "Mode", m.tmpfsOptions().mode());
+            body.put("TmpfsOptions", tmpfs);
+        }
+        return body;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
     private static String required(String key, String val) {
         if (val == null || val.isEmpty()) {
             throw new IllegalArgumentException("invalid field '" + key + "' must be a key=value pair");

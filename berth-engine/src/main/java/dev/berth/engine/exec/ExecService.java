@@ -1,0 +1,204 @@
+package dev.berth.engine.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.api.types.exec.ExecCreateRequest;
+import dev.berth.engine.containers.ContainerRecord;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.error.ConflictException;
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.error.SystemException;
+import dev.berth.engine.runtime.ExecutableLookup;
+import dev.berth.engine.runtime.OciRuntime;
+import dev.berth.engine.runtime.StartFailure;
+import dev.berth.engine.runtime.spec.ResolvedUser;
+import dev.berth.engine.runtime.spec.UserResolver;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Docker's exec instances: {@code create} records what to run in a running container,
+ * {@code start} runs it once with {@code <runtime> exec --process} as a child of the daemon,
+ * {@code inspect} reports it. Instances live in memory (dockerd keeps them until the
+ * container stops; a restarted daemon knows none).
+ *
+ * <p>Files: {@code <exec-root>/exec/<id>/} holds process.json, the pid file and the
+ * runtime's log while the process runs; it is deleted when the process ends.
+ */
+public final class ExecService {
+
+    private static final System.Logger LOG = System.getLogger("berthd.exec");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContainerService containers;
+    private final OciRuntime runtime;
+    private final Path execDirs;
+    private final Map<String, ExecInstance> instances = new ConcurrentHashMap<>();
+
+    public ExecService(ContainerService containers, OciRuntime runtime, Path execRoot) {
+        this.containers = containers;
+        this.runtime = runtime;
+        this.execDirs = execRoot.resolve("exec");
+    }
+
+    /**
+     * Creates an exec instance in container {@code idOrName}; returns its ID.
+     *
+     * @throws NotFoundException        when there is no such container
+     * @throws ConflictException        when it is not running
+     * @throws InvalidArgumentException when no command is given
+     */
+    public String create(String idOrName, ExecCreateRequest request) {
+        ContainerRecord record = containers.get(idOrName);
+        if (!record.isRunning()) {
+            throw new ConflictException("container " + record.id() + " is not running");
+        }
+        if (request.cmd() == null || request.cmd().isEmpty()) {
+            throw new InvalidArgumentException("No exec command specified");
+        }
+        ExecId id = ExecId.random();
+        instances.put(id.hex(), new ExecInstance(id.hex(), record.id().hex(), request));
+        return id.hex();
+    }
+
+    public Exec inspect(String execId) {
+        return instance(execId).snapshot();
+    }
+
+    /** The ID of the container an exec runs in (for resize and attach routes). */
+    public String containerOf(String execId) {
+        return instance(execId).containerId;
+    }
+
+    /**
+     * Starts the exec's process once.
+     *
+     * @throws NotFoundException when there is no such exec
+     * @throws ConflictException when it was already started, or its container stopped
+     */
+    public StartedExec start(String execId) {
+        ExecInstance exec = instance(execId);
+        exec.claimStart();
+        ContainerRecord record;
+        try {
+            record = containers.get(exec.containerId);
+            if (!record.isRunning()) {
+                throw new ConflictException("container " + record.id() + " is not running");
+            }
+        } catch (RuntimeException e) {
+            exec.ended(126);
+            throw e;
+        }
+        ExecCreateRequest req = exec.config;
+        Path rootfs = containers.pathsOf(record).mergedDir();
+        JsonNode containerProcess = readProcess(containers.bundleOf(record));
+        ResolvedUser user = req.user() == null || req.user().isEmpty() ? null : UserResolver.resolve(req.user(), rootfs);
+        List<String> env = req.env() == null ? List.of() : req.env();
+        JsonNode process = ExecProcessJson.build(containerProcess, req.cmd(), env, req.workingDir(), req.isTty(), user,
+                req.isPrivileged() ? ExecProcessJson.boundingCapabilities() : null);
+        List<String> processEnv = new ArrayList<>();
+        process.path("env").forEach(e -> processEnv.add(e.asText()));
+        Optional<StartFailure> missing = ExecutableLookup.check(rootfs, req.cmd().getFirst(), processEnv,
+                process.path("cwd").asText("/"));
+        if (missing.isPresent()) {
+            exec.ended(missing.get().exitCode());
+            return failed(missing.get().exitCode(), missing.get().message());
+        }
+        return launch(exec, record, process);
+    }
+
+    private StartedExec launch(ExecInstance exec, ContainerRecord record, JsonNode process) {
+        Path dir = execDirs.resolve(exec.id);
+        Path processJson = dir.resolve("process.json");
+        Path pidFile = dir.resolve("exec.pid");
+        Path logFile = dir.resolve("runtime.log");
+        Process child;
+        try {
+            Files.createDirectories(dir);
+            Files.write(processJson, JSON.writeValueAsBytes(process));
+            List<String> argv = new ArrayList<>(List.of("setsid"));
+            argv.addAll(runtime.execCommand(record.id().hex(), processJson, pidFile, logFile));
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+            if (!exec.config.wantsStdin()) {
+                pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            }
+            child = pb.start();
+        } catch (IOException e) {
+            exec.ended(126);
+            deleteTree(dir);
+            throw new SystemException("cannot start exec " + exec.id + ": " + e.getMessage(), e);
+        }
+        exec.started(pidFile);
+        CompletableFuture<Optional<String>> failure = new CompletableFuture<>();
+        CompletableFuture<Integer> exit = child.onExit().thenApply(p -> {
+            Optional<String> runtimeError = Files.exists(pidFile) ? Optional.empty() : RuntimeLog.lastError(logFile);
+            int code = runtimeError.map(ExecService::exitCodeOf).orElse(p.exitValue());
+            exec.ended(code);
+            deleteTree(dir);
+            failure.complete(runtimeError.map(ExecService::dockerWords));
+            LOG.log(System.Logger.Level.DEBUG, () -> "exec " + exec.id.substring(0, 12) + " exited with " + code);
+            return code;
+        });
+        return new StartedExec(exec.config.wantsStdin() ? Optional.of(child.getOutputStream()) : Optional.empty(),
+                child.getInputStream(), new StartGate(child.getErrorStream(), pidFile, child), exit, failure);
+    }
+
+    /** dockerd's exit code for an exec the runtime refused: 127 not found, else 126. */
+    private static int exitCodeOf(String runtimeError) {
+        return StartFailure.classify(runtimeError).kind() == StartFailure.Kind.NOT_FOUND ? 127 : 126;
+    }
+
+    private static StartedExec failed(int exitCode, String message) {
+        InputStream none = new ByteArrayInputStream(new byte[0]);
+        return new StartedExec(Optional.empty(), none, new ByteArrayInputStream(new byte[0]),
+                CompletableFuture.completedFuture(exitCode), CompletableFuture.completedFuture(
+                        Optional.of(dockerWords(message))));
+    }
+
+    /** How dockerd words a runtime's refusal of an exec. */
+    private static String dockerWords(String runtimeMessage) {
+        String m = runtimeMessage.replaceFirst("^exec failed: ", "").replaceFirst("^unable to start container process: ", "");
+        return "OCI runtime exec failed: exec failed: unable to start container process: " + m + ": unknown";
+    }
+
+    private static JsonNode readProcess(Path bundle) {
+        try {
+            JsonNode process = JSON.readTree(bundle.resolve("config.json").toFile()).path("process");
+            if (!process.isObject()) {
+                throw new SystemException("the container's spec in " + bundle + " has no process");
+            }
+            return process;
+        } catch (IOException e) {
+            throw new SystemException("cannot read the container's spec in " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ExecInstance instance(String execId) {
+        ExecInstance exec = execId == null ? null : instances.get(execId);
+        if (exec == null) {
+            throw new NotFoundException("No such exec instance: " + execId);
+        }
+        return exec;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.berth.engine.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The runtime's JSON log ({@code --log-format json}): its last error, the reason an exec never ran. */
+final class RuntimeLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RuntimeLog() {
+    }
+
+    static Optional<String> lastError(Path logFile) {
+        if (!Files.exists(logFile)) {
+            return Optional.empty();
+        }
+        String last = null;
+        try {
+            for (String line : Files.readAllLines(logFile)) {
+                try {
+                    JsonNode entry = JSON.readTree(line);
+                    String level = entry.path("level").asText();
+                    if (level.equals("error") || level.equals("fatal")) {
+                        last = entry.path("msg").asText();
+                    }
+                } catch (IOException notJson) {
+                    last = line.strip();
+                }
+            }
+        } catch (IOException e) {
+            return Optional.ofNullable(last);
+        }
+        return Optional.ofNullable(last).filter(s -> !s.isEmpty());
+    }
+}
