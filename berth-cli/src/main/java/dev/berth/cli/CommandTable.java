@@ -13,6 +13,8 @@ import dev.berth.cli.command.container.ContainerRmCommand;
 import dev.berth.cli.command.container.ContainerRunCommand;
 import dev.berth.cli.command.container.ContainerStartCommand;
 import dev.berth.cli.command.container.ContainerStopCommand;
+import dev.berth.cli.command.container.ContainerDiffCommand;
+import dev.berth.cli.command.container.ContainerExportCommand;
 import dev.berth.cli.command.container.ContainerWaitCommand;
 import dev.berth.cli.command.image.ImageBootstrapCommand;
 import dev.berth.cli.command.image.ImageBuildCommand;
@@ -73,6 +75,8 @@ final class CommandTable {
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
+            Entry.of("diff", ContainerDiffCommand::new),
+            Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new));
 
@@ -108,6 +112,8 @@ final class CommandTable {
             Entry.of("logs", ContainerLogsCommand::new),
             Entry.of("inspect", InspectCommand::new),
             Entry.of("wait", ContainerWaitCommand::new),
+            Entry.of("diff", ContainerDiffCommand::new),
+            Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
             Entry.of("images", ImageLsCommand::new),

@@ -7,6 +7,7 @@ import dev.berth.daemon.http.UnixHttpServer;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.daemon.router.ApiVersion;
 import dev.berth.daemon.router.containers.ArchiveRoutes;
+import dev.berth.daemon.router.containers.ContainerFilesystemRoutes;
 import dev.berth.daemon.router.containers.ContainerStreamsRoutes;
 import dev.berth.daemon.router.containers.ContainersRoutes;
 import dev.berth.daemon.router.system.HostFacts;
@@ -66,7 +67,8 @@ public final class Daemon implements AutoCloseable {
                 engine.buildRoutes(),
                 engine.volumeRoutes(),
                 engine.execRoutes(),
-                new ArchiveRoutes(engine.containers()))) {
+                new ArchiveRoutes(engine.containers()),
+                new ContainerFilesystemRoutes(engine.containers()))) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

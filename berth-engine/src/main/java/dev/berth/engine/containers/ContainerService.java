@@ -485,6 +485,12 @@ public final class ContainerService implements AutoCloseable {
         new JsonFileLogReader(log).read(options, sink, () -> !lc.hasTask());
     }
 
+    /** The changes of the container's writable layer against its image ({@code docker diff}). */
+    public List<ContainerChanges.Change> changes(String idOrName) throws IOException {
+        ContainerRecord record = store.get(idOrName);
+        return ContainerChanges.of(paths(record.id()).upperDir(), images.lowerDirs(record.imageId()));
+    }
+
     /** Size of the writable layer in bytes (for {@code ps -s} and inspect {@code SizeRw}). */
     public long sizeRw(ContainerRecord record) {
         return DiskUsage.of(paths(record.id()).upperDir());
