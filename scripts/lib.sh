@@ -48,7 +48,9 @@ berth_build_if_stale() {
   fi
   echo "berth: building (first use or sources changed)..." >&2
   mkdir -p "$BERTH_HOME/.berth-build"
-  (cd "$BERTH_HOME" && mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.test.skip=true package >&2) || return 1
+  # Maven 3.8 prints bare colour resets even in batch mode: strip them.
+  (set -o pipefail; cd "$BERTH_HOME" && mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.test.skip=true package 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' >&2) || return 1
   "$BERTH_HOME/scripts/build-aot.sh" || return 1
   # Stamped when done: a checkout made in the same second as the build is not "newer".
   touch "$BERTH_STAMP"
