@@ -61,7 +61,8 @@ public final class Daemon implements AutoCloseable {
                 new SystemRoutes(engine, HostFacts.read(config.dataRoot())),
                 new ContainersRoutes(engine.containers(), clock),
                 new ContainerStreamsRoutes(engine.containers()),
-                engine.imageRoutes())) {
+                engine.imageRoutes(),
+                engine.distributionRoutes())) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

@@ -7,7 +7,11 @@ import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.daemon.router.distribution.DistributionRoutes;
+import dev.berth.engine.content.ContentStore;
 import dev.berth.engine.content.LocalContentStore;
+import dev.berth.engine.distribution.Distribution;
+import dev.berth.engine.distribution.RegistryConfig;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
 import dev.berth.engine.layers.LayerStore;
@@ -37,10 +41,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final DistributionRoutes distributionRoutes;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images) {
+            ContainerService containers, ImageStore images, Distribution distribution) {
         this.images = images;
+        this.distributionRoutes = new DistributionRoutes(new DistributionApi(distribution));
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -56,8 +62,8 @@ final class Engine implements SystemBackend, AutoCloseable {
         Files.createDirectories(empty);
         ContainerStore containerStore = new ContainerStore(config.dataRoot().resolve("containers"));
         LayerStore layers = new LocalLayerStore(config.dataRoot().resolve("layers"));
-        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
-                new LocalContentStore(config.dataRoot().resolve("content")), layers,
+        ContentStore content = new LocalContentStore(config.dataRoot().resolve("content"));
+        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"), content, layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
         ContainerService containers = new ContainerService(
                 containerStore, new StoreImageResolver(images, layers), runtime,
@@ -65,7 +71,10 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC());
         containers.recover();
         String version = runtime.version();
-        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images);
+        Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
+                config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
+        return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
+                distribution);
     }
 
     ContainerService containers() {
@@ -73,7 +82,11 @@ final class Engine implements SystemBackend, AutoCloseable {
     }
 
     ApiRoutes.Group imageRoutes() {
-        return new ImagesRoutes(new ImagesApi(images));
+        return new ImagesRoutes(new ImagesApi(images), distributionRoutes::pull);
+    }
+
+    ApiRoutes.Group distributionRoutes() {
+        return distributionRoutes;
     }
 
     @Override

@@ -59,8 +59,9 @@ final class Puller {
             throws IOException {
         Progress.Listener out = synchronizedListener(listener);
         String reference = ref.isDigested() ? ref.digest().toString() : ref.tag();
-        out.on(Progress.of(reference, "Pulling from " + ref.path()));
         ManifestResolver.Resolved resolved = ManifestResolver.resolve(client, reference, platform);
+        // after the manifest, as moby: an unknown image fails before the first message (an HTTP error)
+        out.on(Progress.of(reference, "Pulling from " + ref.path()));
         Manifests.Manifest manifest = resolved.manifest();
         byte[] config = fetchConfig(client, manifest.config());
         ImageConfig parsed = ImageConfig.parse(config);
