@@ -1,5 +1,9 @@
 package dev.berth.cli;
 
+import dev.berth.cli.command.registry.LoginCommand;
+import dev.berth.cli.command.registry.LogoutCommand;
+import dev.berth.cli.command.registry.PullCommand;
+import dev.berth.cli.command.registry.PushCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
@@ -74,7 +78,9 @@ final class CommandTable {
             Entry.of("save", ImageSaveCommand::new),
             Entry.of("load", ImageLoadCommand::new),
             Entry.of("inspect", ImageInspectCommand::new),
-            Entry.of("bootstrap", ImageBootstrapCommand::new));
+            Entry.of("bootstrap", ImageBootstrapCommand::new),
+            Entry.of("pull", PullCommand::new),
+            Entry.of("push", PushCommand::new));
 
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
@@ -96,6 +102,10 @@ final class CommandTable {
             Entry.of("import", ImageImportCommand::new),
             Entry.of("save", ImageSaveCommand::new),
             Entry.of("load", ImageLoadCommand::new),
+            Entry.of("pull", PullCommand::new),
+            Entry.of("push", PushCommand::new),
+            Entry.of("login", LoginCommand::new),
+            Entry.of("logout", LogoutCommand::new),
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
