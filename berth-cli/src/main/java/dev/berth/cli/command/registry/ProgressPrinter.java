@@ -2,7 +2,7 @@ package dev.berth.cli.command.registry;
 
 import dev.berth.api.client.JsonMessageStream;
 import dev.berth.api.types.system.JsonMessage;
-import dev.berth.cli.CliFailure;
+import dev.berth.cli.command.image.JsonMessages;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -22,11 +22,7 @@ public final class ProgressPrinter {
         try (messages) {
             JsonMessage m;
             while ((m = messages.next()) != null) {
-                if (m.errorDetail() != null || m.error() != null) {
-                    String text = m.errorDetail() != null && m.errorDetail().message() != null
-                            ? m.errorDetail().message() : m.error();
-                    throw new CliFailure(1, text);
-                }
+                JsonMessages.failOnError(m);
                 if (m.status() == null || (m.progress() != null && !m.progress().isEmpty())) {
                     continue;
                 }
