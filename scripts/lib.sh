@@ -36,6 +36,21 @@ berth_ensure_packages() {
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 }
 
+# What only the tests need (./run-tests, never ./berth run): Debian's docker-registry, which
+# the registry ITs start themselves on 127.0.0.1 (not its service), and htpasswd for auth.
+berth_ensure_test_packages() {
+  local missing=()
+  [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "berth: installing ${missing[*]} for the tests" >&2
+  if [ "$(id -u)" != 0 ]; then
+    echo "berth: need root to install ${missing[*]}" >&2
+    return 1
+  fi
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
 BERTH_STAMP="$BERTH_HOME/.berth-build/stamp"
 
 # Builds the jars when a source or pom is newer than the last build.

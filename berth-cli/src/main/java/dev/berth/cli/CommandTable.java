@@ -1,6 +1,10 @@
 package dev.berth.cli;
 
 import dev.berth.cli.command.container.ContainerCpCommand;
+import dev.berth.cli.command.registry.LoginCommand;
+import dev.berth.cli.command.registry.LogoutCommand;
+import dev.berth.cli.command.registry.PullCommand;
+import dev.berth.cli.command.registry.PushCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
 import dev.berth.cli.command.container.ContainerExecCommand;
@@ -90,7 +94,9 @@ final class CommandTable {
             Entry.of("load", ImageLoadCommand::new),
             Entry.of("build", ImageBuildCommand::new),
             Entry.of("inspect", ImageInspectCommand::new),
-            Entry.of("bootstrap", ImageBootstrapCommand::new));
+            Entry.of("bootstrap", ImageBootstrapCommand::new),
+            Entry.of("pull", PullCommand::new),
+            Entry.of("push", PushCommand::new));
 
     static final List<Entry> VOLUME = List.of(
             Entry.of("create", VolumeCreateCommand::new),
@@ -124,6 +130,10 @@ final class CommandTable {
             Entry.of("save", ImageSaveCommand::new),
             Entry.of("load", ImageLoadCommand::new),
             Entry.of("build", ImageBuildCommand::new),
+            Entry.of("pull", PullCommand::new),
+            Entry.of("push", PushCommand::new),
+            Entry.of("login", LoginCommand::new),
+            Entry.of("logout", LogoutCommand::new),
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),

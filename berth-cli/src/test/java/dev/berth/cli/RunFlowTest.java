@@ -72,12 +72,14 @@ class RunFlowTest {
     }
 
     @Test
-    void missingImage_saysUnableToFindThenTheDaemonsError_125() {
+    void missingImage_saysUnableToFindThenPullsAndReportsThePullError_125() {
         cli.daemon.on("POST", "/containers/create", 404, "application/json", "{\"message\":\"No such image: nothing:latest\"}");
+        cli.daemon.on("POST", "/images/create", 404, "application/json",
+                "{\"message\":\"manifest for nothing:latest not found: manifest unknown\"}");
         assertThat(cli.run("run", "nothing")).isEqualTo(125);
         assertThat(cli.err()).isEqualTo("""
                 Unable to find image 'nothing:latest' locally
-                berth: Error response from daemon: No such image: nothing:latest
+                berth: Error response from daemon: manifest for nothing:latest not found: manifest unknown
 
                 Run 'berth run --help' for more information
                 """);

@@ -87,8 +87,10 @@ class SystemOutputTest {
     @Test
     void create_daemonError_isPlainWithStatus1() {
         cli.daemon.on("POST", "/containers/create.*", 404, "application/json", "{\"message\":\"No such image: ghost:latest\"}");
+        cli.daemon.on("POST", "/images/create.*", 404, "application/json",
+                "{\"message\":\"manifest for ghost:latest not found: manifest unknown\"}");
         assertThat(cli.run("create", "ghost")).isEqualTo(1);
         assertThat(cli.err()).isEqualTo("Unable to find image 'ghost:latest' locally\n"
-                + "Error response from daemon: No such image: ghost:latest\n");
+                + "Error response from daemon: manifest for ghost:latest not found: manifest unknown\n");
     }
 }

@@ -68,7 +68,8 @@ public final class Daemon implements AutoCloseable {
                 engine.volumeRoutes(),
                 engine.execRoutes(),
                 new ArchiveRoutes(engine.containers()),
-                new ContainerFilesystemRoutes(engine.containers()))) {
+                new ContainerFilesystemRoutes(engine.containers()),
+                engine.distributionRoutes())) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

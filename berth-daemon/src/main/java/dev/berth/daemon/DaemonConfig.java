@@ -10,9 +10,20 @@ import java.nio.file.Path;
  * @param socket    the Unix socket the Engine API is served on
  * @param pidFile   where the daemon's PID is written, or null
  * @param runtime   "crun", "runc", or null to choose the best that works on this host
+ * @param insecureRegistries registries reached over plain HTTP besides loopback ones ({@code --insecure-registry})
+ * @param registryMirrors    mirrors tried before Docker Hub ({@code --registry-mirror})
  */
 public record DaemonConfig(Path dataRoot, Path execRoot, Path socket, Path pidFile, String runtime,
-        String logLevel) {
+        String logLevel, java.util.List<String> insecureRegistries, java.util.List<String> registryMirrors) {
+
+    public DaemonConfig {
+        insecureRegistries = insecureRegistries == null ? java.util.List.of() : java.util.List.copyOf(insecureRegistries);
+        registryMirrors = registryMirrors == null ? java.util.List.of() : java.util.List.copyOf(registryMirrors);
+    }
+
+    public DaemonConfig(Path dataRoot, Path execRoot, Path socket, Path pidFile, String runtime, String logLevel) {
+        this(dataRoot, execRoot, socket, pidFile, runtime, logLevel, null, null);
+    }
 
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
     public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth");

@@ -13,7 +13,11 @@ import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.exec.ExecService;
+import dev.berth.daemon.router.distribution.DistributionRoutes;
+import dev.berth.engine.content.ContentStore;
 import dev.berth.engine.content.LocalContentStore;
+import dev.berth.engine.distribution.Distribution;
+import dev.berth.engine.distribution.RegistryConfig;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.images.LocalImageStore;
 import dev.berth.engine.layers.LayerStore;
@@ -49,14 +53,16 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final Builder builder;
     private final VolumeStore volumes;
     private final ExecService execs;
+    private final DistributionRoutes distributionRoutes;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
-            ExecService execs) {
+            ExecService execs, Distribution distribution) {
         this.images = images;
         this.builder = builder;
         this.volumes = volumes;
         this.execs = execs;
+        this.distributionRoutes = new DistributionRoutes(new DistributionApi(distribution));
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -72,8 +78,8 @@ final class Engine implements SystemBackend, AutoCloseable {
         Files.createDirectories(empty);
         ContainerStore containerStore = new ContainerStore(config.dataRoot().resolve("containers"));
         LayerStore layers = new LocalLayerStore(config.dataRoot().resolve("layers"));
-        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"),
-                new LocalContentStore(config.dataRoot().resolve("content")), layers,
+        ContentStore content = new LocalContentStore(config.dataRoot().resolve("content"));
+        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"), content, layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
         Path containersRoot = config.dataRoot().resolve("containers");
         VolumeStore volumes = new VolumeStore(config.dataRoot().resolve("volumes"), Clock.systemUTC(),
@@ -89,8 +95,10 @@ final class Engine implements SystemBackend, AutoCloseable {
         Builder builder = new Builder(images, layers, snapshotter,
                 new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
         String version = runtime.version();
+        Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
+                config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes, new ExecService(containers, runtime, config.execRoot()));
+                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution);
     }
 
     ContainerService containers() {
@@ -106,7 +114,11 @@ final class Engine implements SystemBackend, AutoCloseable {
     }
 
     ApiRoutes.Group imageRoutes() {
-        return new ImagesRoutes(new ImagesApi(images));
+        return new ImagesRoutes(new ImagesApi(images), distributionRoutes::pull);
+    }
+
+    ApiRoutes.Group distributionRoutes() {
+        return distributionRoutes;
     }
 
     ApiRoutes.Group buildRoutes() {

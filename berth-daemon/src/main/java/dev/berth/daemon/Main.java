@@ -29,11 +29,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-l", "--log-level"}, description = "debug, info, warn, error (default: ${DEFAULT-VALUE})")
     String logLevel = "info";
 
+    @Option(names = "--insecure-registry", description = "Registry reached over plain HTTP (repeatable)")
+    java.util.List<String> insecureRegistries = new java.util.ArrayList<>();
+
+    @Option(names = "--registry-mirror", description = "Mirror tried before Docker Hub for pulls (repeatable)")
+    java.util.List<String> registryMirrors = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(logLevel);
         DaemonConfig config = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
-                DaemonConfig.socketOf(host), pidFile, runtime, logLevel);
+                DaemonConfig.socketOf(host), pidFile, runtime, logLevel, insecureRegistries, registryMirrors);
         try (Daemon daemon = Daemon.start(config)) {
             StopSignals.onTermOrInt(daemon::requestShutdown);
             daemon.awaitShutdown();

@@ -36,7 +36,7 @@ class ContainerLifecycleIT extends DaemonFixture {
 
     @Test
     void run_returns125WhenBerthFails() {
-        var r = berth("run", "--rm", "no-such-image:1.0", "true");
+        var r = berth("run", "--rm", "--pull", "never", "no-such-image:1.0", "true"); // offline: no pull
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(125);
         assertThat(r.stderr()).contains("No such image");
     }

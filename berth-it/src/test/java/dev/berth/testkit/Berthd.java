@@ -142,7 +142,8 @@ public final class Berthd implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "dev.berth.cli.Main", "-H", host()));
         cmd.addAll(Arrays.asList(args));
-        return Commands.run(cmd, Map.of(), stdin, 120);
+        // credentials from login stay with this daemon's roots, never in the user's ~/.berth
+        return Commands.run(cmd, Map.of("BERTH_CONFIG", base.resolve("berth-config").toString()), stdin, 120);
     }
 
     /** Runs the official docker CLI (client only) against this daemon. */

@@ -50,6 +50,10 @@ public final class EngineClient implements AutoCloseable {
         return containers;
     }
 
+    public DistributionClient distribution() {
+        return new DistributionClient(this);
+    }
+
     public ImagesClient images() {
         return images;
     }
@@ -128,7 +132,13 @@ public final class EngineClient implements AutoCloseable {
     // --- shared by the per-resource clients ---
 
     ApiResponse send(String method, String pathAndQuery, RequestBody body) throws IOException {
-        ApiRequest request = request(method, pathAndQuery, body, Map.of());
+        return send(method, pathAndQuery, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, RequestBody)} with extra headers ({@code X-Registry-Auth}). */
+    ApiResponse send(String method, String pathAndQuery, RequestBody body, Map<String, String> headers)
+            throws IOException {
+        ApiRequest request = request(method, pathAndQuery, body, headers);
         ApiResponse response = transport.send(request);
         if (response.status() >= 400) {
             try (response) {

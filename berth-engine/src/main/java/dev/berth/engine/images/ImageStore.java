@@ -58,6 +58,13 @@ public interface ImageStore {
     /** Stores an image whose layers are registered (builder, commit, pull). */
     Image create(NewImage image) throws IOException;
 
+    /**
+     * Records {@code digested} ({@code name@sha256:...}, the digest of a manifest in a registry)
+     * as one of the image's {@code RepoDigests} (pull, push). NotFoundException when there is
+     * no such image; InvalidArgumentException when the reference has no digest.
+     */
+    void addRepoDigest(ImageId id, dev.berth.engine.reference.ImageRef digested) throws IOException;
+
     /** Builds {@code busybox:latest} from a static busybox binary; the same binary gives the same ID. */
     Image bootstrapBusybox(Path busyboxBinary) throws IOException;
 }

@@ -223,6 +223,19 @@ public final class LocalImageStore implements ImageStore {
     }
 
     @Override
+    public void addRepoDigest(ImageId id, ImageRef digested) throws IOException {
+        if (!digested.isDigested()) {
+            throw new InvalidArgumentException("not a digest reference: " + digested);
+        }
+        synchronized (lock) {
+            if (!images.containsKey(id)) {
+                throw notFound(id.toString());
+            }
+            refs.put(digested.withDigest(digested.digest()), id); // name@digest, without the tag
+        }
+    }
+
+    @Override
     public Image bootstrapBusybox(Path busyboxBinary) throws IOException {
         return new BusyboxImage(this).build(busyboxBinary);
     }

@@ -36,6 +36,7 @@ class PackageLayeringTest {
             Map.entry("archive", Set.of()),
             Map.entry("layers", Set.of("archive")),
             Map.entry("images", Set.of("archive", "content", "layers", "reference")),
+            Map.entry("distribution", Set.of("content", "layers", "images", "reference")),
             Map.entry("logs", Set.of()),
             Map.entry("snapshots", Set.of()),
             Map.entry("runtime", Set.of()),

@@ -6,12 +6,13 @@ import dev.berth.api.types.container.ContainerCreateResponse;
 import dev.berth.cli.CliContext;
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.command.registry.ImagePuller;
 import java.io.IOException;
 
 /**
  * Create as run and create do it: on "not found" with a pull policy other than never, say
- * "Unable to find image 'x:latest' locally" (berth has no registry yet, so the daemon's error
- * follows); print the daemon's warnings.
+ * "Unable to find image 'x:latest' locally", pull it (progress on stderr, as docker) and create
+ * again; {@code always} pulls first. Print the daemon's warnings.
  */
 final class ContainerCreator {
 
@@ -24,21 +25,34 @@ final class ContainerCreator {
         }
         EngineClient client = ctx.client();
         try {
-            ContainerCreateResponse created = client.containers().create(request.name(), request.body());
-            if (created.warnings() != null) {
-                for (String w : created.warnings()) {
-                    ctx.err().println("WARNING: " + w);
+            if (pull.equals("always")) {
+                ImagePuller.pull(ctx, request.image(), null, ctx.err());
+            }
+            try {
+                return created(ctx, client.containers().create(request.name(), request.body()));
+            } catch (ApiException e) {
+                if (!e.isNotFound() || pull.equals("never") || pull.equals("always")
+                        || !e.getMessage().contains("No such image")) {
+                    throw e;
                 }
-            }
-            return created.id();
-        } catch (ApiException e) {
-            if (e.isNotFound() && !pull.equals("never")) {
                 ctx.err().println("Unable to find image '" + withDefaultTag(request.image()) + "' locally");
+                ImagePuller.pull(ctx, request.image(), null, ctx.err());
+                return created(ctx, client.containers().create(request.name(), request.body()));
             }
-            throw failure(BerthCommand.describe(e), command);
+        } catch (CliFailure e) {
+            throw failure(e.getMessage(), command);
         } catch (IOException e) {
             throw failure(BerthCommand.describe(e), command);
         }
+    }
+
+    private static String created(CliContext ctx, ContainerCreateResponse created) {
+        if (created.warnings() != null) {
+            for (String w : created.warnings()) {
+                ctx.err().println("WARNING: " + w);
+            }
+        }
+        return created.id();
     }
 
     /**

@@ -11,20 +11,25 @@ import java.io.PrintStream;
  * as it is, {@code status} on its own line (prefixed by "id: "); an error ends the command
  * with status 1 after what came before it.
  */
-final class JsonMessages {
+public final class JsonMessages {
 
     private JsonMessages() {
+    }
+
+    /** Ends the command with status 1 when {@code m} carries an error ({@code errorDetail} or {@code error}). */
+    public static void failOnError(JsonMessage m) {
+        if (m.errorDetail() != null || m.error() != null) {
+            String text = m.errorDetail() != null && m.errorDetail().message() != null
+                    ? m.errorDetail().message() : m.error();
+            throw new CliFailure(1, text);
+        }
     }
 
     static void print(JsonMessageStream messages, PrintStream out) throws IOException {
         try (messages) {
             JsonMessage m;
             while ((m = messages.next()) != null) {
-                if (m.errorDetail() != null || m.error() != null) {
-                    String text = m.errorDetail() != null && m.errorDetail().message() != null
-                            ? m.errorDetail().message() : m.error();
-                    throw new CliFailure(1, text);
-                }
+                failOnError(m);
                 if (m.stream() != null) {
                     out.print(m.stream());
                 } else if (m.status() != null) {

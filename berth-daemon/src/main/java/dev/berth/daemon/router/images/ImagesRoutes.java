@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.api.Json;
 import dev.berth.api.types.system.JsonMessage;
 import dev.berth.daemon.http.PathParams;
+import dev.berth.daemon.http.RouteHandler;
 import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
@@ -26,9 +27,16 @@ public final class ImagesRoutes implements ApiRoutes.Group {
     private static final String TAR = "application/x-tar";
 
     private final ImagesBackend images;
+    private final RouteHandler pull;
 
     public ImagesRoutes(ImagesBackend images) {
+        this(images, null);
+    }
+
+    /** @param pull answers {@code POST /images/create?fromImage=} (the registry routes), or null */
+    public ImagesRoutes(ImagesBackend images, RouteHandler pull) {
         this.images = images;
+        this.pull = pull;
     }
 
     @Override
@@ -59,9 +67,13 @@ public final class ImagesRoutes implements ApiRoutes.Group {
     }
 
     /** {@code fromSrc=-} imports the body; {@code fromImage} would pull, which berth cannot do yet. */
-    private void create(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+    private void create(ServerRequest req, ServerResponse res, PathParams p) throws Exception {
         String fromSrc = req.query().first("fromSrc");
         String fromImage = req.query().first("fromImage");
+        if (fromSrc == null && pull != null && fromImage != null) {
+            pull.handle(req, res, p);
+            return;
+        }
         if (fromSrc == null) {
             String image = fromImage == null ? "" : fromImage;
             String tag = req.query().first("tag");

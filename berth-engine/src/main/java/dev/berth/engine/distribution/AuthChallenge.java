@@ -1,0 +1,56 @@
+package dev.berth.engine.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@code WWW-Authenticate} challenge: its scheme ({@code bearer} or {@code basic}, lower
+ * case) and parameters ({@code realm}, {@code service}, {@code scope}).
+ */
+public record AuthChallenge(String scheme, Map<String, String> params) {
+
+    /** Parses the first challenge of a header value; null when there is none. */
+    public static AuthChallenge parse(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String h = header.trim();
+        int space = h.indexOf(' ');
+        String scheme = (space < 0 ? h : h.substring(0, space)).toLowerCase(Locale.ROOT);
+        Map<String, String> params = new LinkedHashMap<>();
+        int i = space < 0 ? h.length() : space + 1;
+        while (i < h.length()) {
+            while (i < h.length() && (h.charAt(i) == ' ' || h.charAt(i) == ',')) {
+                i++;
+            }
+            int eq = h.indexOf('=', i);
+            if (eq < 0) {
+                break;
+            }
+            String key = h.substring(i, eq).trim().toLowerCase(Locale.ROOT);
+            i = eq + 1;
+            StringBuilder value = new StringBuilder();
+            if (i < h.length() && h.charAt(i) == '"') {
+                i++;
+                while (i < h.length() && h.charAt(i) != '"') {
+                    if (h.charAt(i) == '\\' && i + 1 < h.length()) {
+                        i++;
+                    }
+                    value.append(h.charAt(i++));
+                }
+                i++; // closing quote
+            } else {
+                while (i < h.length() && h.charAt(i) != ',') {
+                    value.append(h.charAt(i++));
+                }
+            }
+            params.put(key, value.toString().trim());
+        }
+        return new AuthChallenge(scheme, Map.copyOf(params));
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+}

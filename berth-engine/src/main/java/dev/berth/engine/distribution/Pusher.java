@@ -1,0 +1,245 @@
+package dev.berth.engine.distribution;
+
+import dev.berth.engine.content.ContentStore;
+import dev.berth.engine.content.ContentWriter;
+import dev.berth.engine.digest.Digest;
+import dev.berth.engine.error.SystemException;
+import dev.berth.engine.images.Image;
+import dev.berth.engine.images.ImageStore;
+import dev.berth.engine.layers.ChainId;
+import dev.berth.engine.layers.DiffId;
+import dev.berth.engine.layers.LayerStore;
+import dev.berth.engine.reference.ImageRef;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One push: each layer as a gzip blob (compressed once, kept in the content store and
+ * remembered by diff ID, so a second push sends identical bytes), skipped when the registry
+ * has it (HEAD), mounted from another repository of the same registry when known there,
+ * else uploaded (POST, then one PUT with the digest); the config; the manifest last.
+ */
+final class Pusher {
+
+    private final ContentStore content;
+    private final LayerStore layers;
+    private final ImageStore images;
+    private final LayerBlobIndex index;
+    private final int concurrency;
+
+    Pusher(ContentStore content, LayerStore layers, ImageStore images, LayerBlobIndex index, int concurrency) {
+        this.content = content;
+        this.layers = layers;
+        this.images = images;
+        this.index = index;
+        this.concurrency = concurrency;
+    }
+
+    Progress.Result push(RegistryClient client, ImageRef ref, Progress.Listener listener) throws IOException {
+        Object lock = new Object();
+        Progress.Listener out = p -> {
+            synchronized (lock) {
+                listener.on(p);
+            }
+        };
+        Image image = images.get(ref.toString());
+        out.on(Progress.line("The push refers to repository [" + ref.name() + "]"));
+        List<DiffId> diffIds = image.diffIds();
+        List<ChainId> chain = image.chainIds();
+        for (int i = diffIds.size() - 1; i >= 0; i--) {
+            out.on(Progress.of(diffIds.get(i).digest().shortHex(), "Preparing"));
+        }
+        List<Future<Descriptor>> uploads = new ArrayList<>();
+        Semaphore slots = new Semaphore(concurrency);
+        List<Descriptor> blobs = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < diffIds.size(); i++) {
+                DiffId diffId = diffIds.get(i);
+                ChainId chainId = chain.get(i);
+                uploads.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return pushLayer(client, ref, chainId, diffId, out);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<Descriptor> f : uploads) {
+                blobs.add(await(f));
+            }
+        }
+        Digest configDigest = image.id().digest();
+        if (!client.hasBlob(configDigest)) {
+            upload(client, configDigest, image.rawConfig().length,
+                    () -> new java.io.ByteArrayInputStream(image.rawConfig()), null);
+        }
+        boolean allGzip = blobs.stream().allMatch(b -> b.mediaType().equals(MediaTypes.DOCKER_LAYER_GZIP));
+        Manifests.Manifest manifest = allGzip
+                ? new Manifests.Manifest(2, MediaTypes.DOCKER_MANIFEST,
+                        Descriptor.of(MediaTypes.DOCKER_CONFIG, image.rawConfig().length, configDigest), blobs)
+                : new Manifests.Manifest(2, MediaTypes.OCI_MANIFEST,
+                        Descriptor.of(MediaTypes.OCI_CONFIG, image.rawConfig().length, configDigest),
+                        blobs.stream().map(Pusher::asOci).toList());
+        byte[] bytes = Manifests.write(manifest);
+        Digest digest = Digest.sha256(bytes);
+        HttpResponse<InputStream> res = client.expect(() -> HttpRequest.newBuilder(client.uri("manifests/" + ref.tag()))
+                .header("Content-Type", manifest.mediaType())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), "manifest " + ref.tag());
+        res.body().close();
+        images.addRepoDigest(image.id(), ref.withDigest(digest));
+        Progress.Result result = new Progress.Result(ref.tag(), digest.toString(), bytes.length);
+        out.on(Progress.line(ref.tag() + ": digest: " + digest + " size: " + bytes.length));
+        out.on(new Progress(null, null, -1, -1, result));
+        return result;
+    }
+
+    private Descriptor pushLayer(RegistryClient client, ImageRef ref, ChainId chainId, DiffId diffId,
+            Progress.Listener out) throws IOException {
+        String shortId = diffId.digest().shortHex();
+        Descriptor blob = compressed(chainId, diffId);
+        Digest digest = blob.parsedDigest();
+        if (client.hasBlob(digest)) {
+            out.on(Progress.of(shortId, "Layer already exists"));
+            index.record(diffId, blob, client.base().getAuthority() + "/" + client.repository());
+            return blob;
+        }
+        String here = client.base().getAuthority() + "/";
+        Optional<String> from = index.repositories(diffId).stream()
+                .filter(r -> r.startsWith(here) && !r.equals(here + client.repository()))
+                .map(r -> r.substring(here.length())).findFirst();
+        if (from.isPresent() && mount(client, digest, from.get())) {
+            out.on(Progress.of(shortId, "Mounted from " + from.get()));
+        } else {
+            out.on(Progress.of(shortId, "Pushing"));
+            upload(client, digest, blob.size(), () -> content.open(digest), (done, total) ->
+                    out.on(new Progress(shortId, "Pushing", done, total, null)));
+            out.on(Progress.of(shortId, "Pushed"));
+        }
+        index.record(diffId, blob, client.base().getAuthority() + "/" + client.repository());
+        return blob;
+    }
+
+    /** The layer's compressed blob: the one recorded for its diff ID when still in the store, else gzip it now. */
+    private Descriptor compressed(ChainId chainId, DiffId diffId) throws IOException {
+        Optional<Descriptor> known = index.find(diffId);
+        if (known.isPresent() && content.exists(known.get().parsedDigest())) {
+            Descriptor k = known.get();
+            // a pulled OCI gzip layer is the same bytes under Docker's name for them
+            return MediaTypes.OCI_LAYER_GZIP.equals(k.mediaType())
+                    ? Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, k.size(), k.parsedDigest()) : k;
+        }
+        Descriptor d;
+        try (ContentWriter w = content.writer()) {
+            // GZIPOutputStream writes no name and a zero mtime: the same tar always gives the same bytes
+            GZIPOutputStream gz = new GZIPOutputStream(w, 64 * 1024);
+            layers.writeTar(chainId, gz);
+            gz.finish();
+            long size = w.size();
+            Digest digest = w.commit(null);
+            d = Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, size, digest);
+        }
+        index.record(diffId, d, null);
+        return d;
+    }
+
+    private static boolean mount(RegistryClient client, Digest digest, String from) throws IOException {
+        HttpResponse<InputStream> res = client.send(() -> HttpRequest.newBuilder(client.uri("blobs/uploads/?mount="
+                + RegistryClient.enc(digest.toString()) + "&from=" + RegistryClient.enc(from)))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        res.body().close();
+        return res.statusCode() == 201;
+    }
+
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    interface Counter {
+        void progress(long done, long total);
+    }
+
+    /** POST to open a session, then one PUT of the whole blob with its digest (monolithic upload). */
+    static void upload(RegistryClient client, Digest digest, long size, Opener body, Counter counter)
+            throws IOException {
+        HttpResponse<InputStream> start = client.expect(() -> HttpRequest.newBuilder(client.uri("blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "blob upload " + digest);
+        start.body().close();
+        String location = start.headers().firstValue("Location")
+                .orElseThrow(() -> new SystemException("blob upload: the registry gave no Location"));
+        URI session = client.location(location);
+        URI put = URI.create(session + (session.getRawQuery() == null ? "?" : "&") + "digest="
+                + RegistryClient.enc(digest.toString()));
+        HttpResponse<InputStream> done = client.expect(() -> HttpRequest.newBuilder(put)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return counting(body.open(), size, counter);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }), size)), "blob upload " + digest);
+        done.body().close();
+    }
+
+    private static InputStream counting(InputStream in, long total, Counter counter) {
+        if (counter == null) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            private long done;
+            private long reported;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    done += n;
+                    if (done - reported >= 512 * 1024 || done == total) {
+                        reported = done;
+                        counter.progress(done, total);
+                    }
+                }
+                return n;
+            }
+        };
+    }
+
+    private static Descriptor asOci(Descriptor d) {
+        String type = switch (d.mediaType()) {
+            case MediaTypes.DOCKER_LAYER_GZIP -> MediaTypes.OCI_LAYER_GZIP;
+            default -> d.mediaType();
+        };
+        return new Descriptor(type, d.size(), d.digest(), null, null, null);
+    }
+
+    private static Descriptor await(Future<Descriptor> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("push interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SystemException("upload failed: " + e.getCause(), e.getCause());
+        }
+    }
+}
