@@ -8,6 +8,7 @@ import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotModifiedException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.events.EventBus;
 import dev.berth.engine.logs.JsonFileLogReader;
 import dev.berth.engine.logs.JsonFileLogWriter;
 import dev.berth.engine.logs.LogEntry;
@@ -71,9 +72,18 @@ public final class ContainerService implements AutoCloseable {
     private final ContainerMounts mounts;
     private final Map<ContainerId, LiveContainer> live = new ConcurrentHashMap<>();
     private final RestartSupervisor restarts = new RestartSupervisor();
+    private final ContainerEvents events;
 
     public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
             Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts) {
+        this(store, images, runtime, monitor, snapshotter, specs, execRoot, clock, mounts, new EventBus(clock));
+    }
+
+    /** As above, publishing container events ({@code GET /events}) to {@code events}. */
+    public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
+            Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts,
+            EventBus events) {
+        this.events = new ContainerEvents(events);
         this.store = store;
         this.mounts = mounts;
         this.images = images;
@@ -114,6 +124,7 @@ public final class ContainerService implements AutoCloseable {
         store.create(record);
         MountTable.write(paths(id).dataDir(), resolvedMounts);
         live.put(id, new LiveContainer(id));
+        events.emit(record, "create");
         return new Created(record, List.of());
     }
 
@@ -222,6 +233,7 @@ public final class ContainerService implements AutoCloseable {
         lc.rootfs = launched.rootfs();
         ContainerRecord running = record.withState(record.state().running((int) launched.task().pid(), clock.instant()));
         store.update(running);
+        events.emit(running, "start");
         lc.started().complete(launched.task());
         supervise(lc, launched.task(), running.hostConfig().isAutoRemove());
     }
@@ -297,6 +309,7 @@ public final class ContainerService implements AutoCloseable {
 
     /** Records an exit: exited, or restarting when its restart policy covers the exit. */
     private void recordExit(ContainerRecord r, int exitCode) {
+        events.emit(r, "die", Map.of("exitCode", Integer.toString(exitCode)));
         var now = clock.instant();
         Duration ranFor = r.state().startedAt() == null ? Duration.ZERO : Duration.between(r.state().startedAt(), now);
         Optional<Duration> delay = restarts.afterExit(r, exitCode, ranFor);
@@ -410,6 +423,7 @@ public final class ContainerService implements AutoCloseable {
             signal(record, Signals.SIGKILL);
             awaitExit(exit, -1);
         }
+        events.emit(record, "stop");
     }
 
     public void kill(String idOrName, String signal) {
@@ -438,9 +452,11 @@ public final class ContainerService implements AutoCloseable {
         }
         start(record.id().hex());
         store.update(store.get(record.id().hex()).withRestartCount(0));
+        events.emit(store.get(record.id().hex()), "restart");
     }
 
     private void signal(ContainerRecord record, int signal) {
+        events.emit(record, "kill", Map.of("signal", Integer.toString(signal)));
         try {
             runtime.kill(record.id().hex(), signal, false);
         } catch (NotFoundException e) {
@@ -522,6 +538,7 @@ public final class ContainerService implements AutoCloseable {
             live.remove(record.id());
             mounts.release(ownMounts, removeVolumes);
             lc.removed.complete(record.state().exitCode());
+            events.emit(record, "destroy");
         }
     }
 
@@ -539,6 +556,7 @@ public final class ContainerService implements AutoCloseable {
             throw new InvalidArgumentException("Renaming a container with the same name as its current name");
         }
         store.update(record.withName(clean));
+        events.emit(record.withName(clean), "rename", Map.of("oldName", "/" + record.name()));
     }
 
     /**
