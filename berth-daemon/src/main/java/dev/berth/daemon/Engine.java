@@ -123,7 +123,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     }
 
     ApiRoutes.Group imageRoutes() {
-        return new ImagesRoutes(new ImagesApi(images), distributionRoutes::pull);
+        return new ImagesRoutes(new ImagesApi(images, events), distributionRoutes::pull);
     }
 
     ApiRoutes.Group distributionRoutes() {

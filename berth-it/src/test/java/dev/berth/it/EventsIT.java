@@ -41,6 +41,17 @@ class EventsIT extends DaemonFixture {
     }
 
     @Test
+    void imageTagAndRemoval_areEvents() {
+        Instant from = Instant.now();
+        berth("tag", "busybox", "evtimage:v1").assertSuccess();
+        berth("rmi", "evtimage:v1").assertSuccess();
+        Instant to = Instant.now();
+        var lines = berth("events", "--since", unix(from), "--until", unix(to), "--filter", "type=image",
+                "--format", "{{.Action}} {{.Actor.Attributes.name}}").assertSuccess().out();
+        assertThat(lines.lines()).containsExactly("tag evtimage:v1", "untag evtimage:v1");
+    }
+
+    @Test
     void liveStream_deliversEventsAsTheyHappen() throws Exception {
         Instant until = Instant.now().plus(Duration.ofSeconds(4));
         CompletableFuture<CommandResult> watcher = CompletableFuture.supplyAsync(() -> berth("events",
