@@ -31,6 +31,8 @@ import dev.berth.cli.command.image.ImageRmCommand;
 import dev.berth.cli.command.image.ImageSaveCommand;
 import dev.berth.cli.command.image.ImageTagCommand;
 import dev.berth.cli.command.system.ContainerGroupCommand;
+import dev.berth.cli.command.system.EventsCommand;
+import dev.berth.cli.command.system.SystemGroupCommand;
 import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
@@ -105,6 +107,10 @@ final class CommandTable {
             Entry.of("rm", VolumeRmCommand::new, "remove"),
             Entry.of("prune", VolumePruneCommand::new));
 
+    static final List<Entry> SYSTEM = List.of(
+            Entry.of("events", EventsCommand::new),
+            Entry.of("info", InfoCommand::new));
+
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
             Entry.of("create", ContainerCreateCommand::new),
@@ -136,6 +142,8 @@ final class CommandTable {
             Entry.of("logout", LogoutCommand::new),
             Entry.of("version", VersionCommand::new),
             Entry.of("info", InfoCommand::new),
+            Entry.of("events", EventsCommand::new),
+            Entry.group("system", SystemGroupCommand::new, SYSTEM),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
             Entry.group("image", ImageGroupCommand::new, IMAGE),
             Entry.group("volume", VolumeGroupCommand::new, VOLUME));

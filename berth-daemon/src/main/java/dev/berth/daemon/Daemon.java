@@ -69,7 +69,8 @@ public final class Daemon implements AutoCloseable {
                 engine.execRoutes(),
                 new ArchiveRoutes(engine.containers()),
                 new ContainerFilesystemRoutes(engine.containers()),
-                engine.distributionRoutes())) {
+                engine.distributionRoutes(),
+                engine.eventRoutes())) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

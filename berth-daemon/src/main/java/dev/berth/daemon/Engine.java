@@ -13,6 +13,8 @@ import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.exec.ExecService;
+import dev.berth.engine.events.EventBus;
+import dev.berth.daemon.router.system.EventsRoutes;
 import dev.berth.daemon.router.distribution.DistributionRoutes;
 import dev.berth.engine.content.ContentStore;
 import dev.berth.engine.content.LocalContentStore;
@@ -54,10 +56,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final VolumeStore volumes;
     private final ExecService execs;
     private final DistributionRoutes distributionRoutes;
+    private final EventBus events;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
-            ExecService execs, Distribution distribution) {
+            ExecService execs, Distribution distribution, EventBus events) {
+        this.events = events;
         this.images = images;
         this.builder = builder;
         this.volumes = volumes;
@@ -85,11 +89,12 @@ final class Engine implements SystemBackend, AutoCloseable {
         VolumeStore volumes = new VolumeStore(config.dataRoot().resolve("volumes"), Clock.systemUTC(),
                 name -> MountTable.usersOf(containersRoot, name));
         OverlaySnapshotter snapshotter = new OverlaySnapshotter(empty);
+        EventBus events = new EventBus(Clock.systemUTC());
         ContainerService containers = new ContainerService(
                 containerStore, new StoreImageResolver(images, layers), runtime,
                 new ForegroundTaskMonitor(runtime), snapshotter,
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
-                new ContainerMounts(volumes));
+                new ContainerMounts(volumes), events);
         containers.recover();
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
@@ -98,11 +103,15 @@ final class Engine implements SystemBackend, AutoCloseable {
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
                 config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution);
+                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events);
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    ApiRoutes.Group eventRoutes() {
+        return new EventsRoutes(events);
     }
 
     ApiRoutes.Group volumeRoutes() {
@@ -114,7 +123,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     }
 
     ApiRoutes.Group imageRoutes() {
-        return new ImagesRoutes(new ImagesApi(images), distributionRoutes::pull);
+        return new ImagesRoutes(new ImagesApi(images, events), distributionRoutes::pull);
     }
 
     ApiRoutes.Group distributionRoutes() {

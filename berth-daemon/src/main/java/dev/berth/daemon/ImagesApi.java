@@ -9,6 +9,8 @@ import dev.berth.api.types.image.ImageSummary;
 import dev.berth.daemon.router.images.ImagesBackend;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.events.Event;
+import dev.berth.engine.events.EventBus;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageConfig;
 import dev.berth.engine.images.ImageStore;
@@ -30,9 +32,16 @@ import java.util.function.Predicate;
 final class ImagesApi implements ImagesBackend {
 
     private final ImageStore images;
+    private final EventBus events;
 
-    ImagesApi(ImageStore images) {
+    ImagesApi(ImageStore images, EventBus events) {
         this.images = images;
+        this.events = events;
+    }
+
+    /** An image event as dockerd sends it: the image's ID, and the reference concerned as {@code name}. */
+    private void imageEvent(String action, String id, String name) {
+        events.publish(Event.IMAGE, action, id, Map.of("name", name));
     }
 
     @Override
@@ -111,11 +120,16 @@ final class ImagesApi implements ImagesBackend {
     public List<ImageDeleteItem> remove(String name, boolean force, boolean noPrune) {
         try {
             List<ImageDeleteItem> out = new ArrayList<>();
+            String id = images.get(name).id().toString();
             for (RemoveResult.Item item : images.remove(name, force, noPrune).items()) {
                 out.add(switch (item) {
                     case RemoveResult.Untagged u -> ImageDeleteItem.untagged(u.reference());
                     case RemoveResult.Deleted d -> ImageDeleteItem.deleted(d.id());
                 });
+                switch (item) {
+                    case RemoveResult.Untagged u -> imageEvent("untag", id, u.reference());
+                    case RemoveResult.Deleted d -> imageEvent("delete", d.id(), d.id());
+                }
             }
             return out;
         } catch (IOException e) {
@@ -128,6 +142,7 @@ final class ImagesApi implements ImagesBackend {
         String target = tag == null || tag.isEmpty() ? repo : repo + ":" + tag;
         try {
             images.tag(source, target);
+            imageEvent("tag", images.get(target).id().toString(), ImageRef.parse(target).familiar());
         } catch (IOException e) {
             throw new dev.berth.engine.error.SystemException("failed to tag " + source + ": " + e.getMessage(), e);
         }
@@ -145,7 +160,9 @@ final class ImagesApi implements ImagesBackend {
     public String importRootfs(InputStream tar, String repo, String tag, String message, List<String> changes)
             throws IOException {
         String ref = repo == null || repo.isEmpty() ? null : tag == null || tag.isEmpty() ? repo : repo + ":" + tag;
-        return images.importRootfs(tar, ref, message, changes).id().toString();
+        String id = images.importRootfs(tar, ref, message, changes).id().toString();
+        imageEvent("import", id, ref == null ? id : ref);
+        return id;
     }
 
     @Override
@@ -157,6 +174,8 @@ final class ImagesApi implements ImagesBackend {
     public List<String> load(InputStream tar) throws IOException {
         List<String> lines = new ArrayList<>();
         for (LoadedImage loaded : images.load(tar)) {
+            imageEvent("load", loaded.id().toString(),
+                    loaded.repoTags().isEmpty() ? loaded.id().toString() : loaded.repoTags().getFirst());
             if (loaded.repoTags().isEmpty()) {
                 lines.add("Loaded image ID: " + loaded.id());
             }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param config   the image's config merged with the create request
  * @param path     the process to run: the first word of entrypoint + cmd
  * @param args     the rest of entrypoint + cmd
+ * @param manuallyStopped stopped through the API (stop, kill) since its last start: an
+ *                 {@code unless-stopped} container stays stopped when berthd starts
  */
 public record ContainerRecord(
         ContainerId id,
@@ -28,7 +30,16 @@ public record ContainerRecord(
         List<String> args,
         State state,
         int restartCount,
-        String runtime) {
+        String runtime,
+        boolean manuallyStopped) {
+
+    /** A record not stopped by hand (records written before the flag existed read as false). */
+    public ContainerRecord(ContainerId id, String name, Instant created, String imageRef, String imageId,
+            ContainerConfig config, HostConfig hostConfig, String path, List<String> args, State state,
+            int restartCount, String runtime) {
+        this(id, name, created, imageRef, imageId, config, hostConfig, path, args, state, restartCount, runtime,
+                false);
+    }
 
     /**
      * The runtime state. {@code pid} is 0 unless running; times are null when it never
@@ -54,6 +65,11 @@ public record ContainerRecord(
                     0, code, reason, startedAt, at);
         }
 
+        /** Exited, and a restart policy will start it again (dockerd counts it as running). */
+        public State restarting(int code, Instant at) {
+            return new State(ContainerStatus.RESTARTING, 0, code, error, startedAt, at);
+        }
+
         public State removing() {
             return new State(ContainerStatus.REMOVING, pid, exitCode, error, startedAt, finishedAt);
         }
@@ -61,17 +77,22 @@ public record ContainerRecord(
 
     public ContainerRecord withState(State newState) {
         return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
-                newState, restartCount, runtime);
+                newState, restartCount, runtime, manuallyStopped);
     }
 
     public ContainerRecord withName(String newName) {
         return new ContainerRecord(id, newName, created, imageRef, imageId, config, hostConfig, path, args,
-                state, restartCount, runtime);
+                state, restartCount, runtime, manuallyStopped);
     }
 
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
-                state, count, runtime);
+                state, count, runtime, manuallyStopped);
+    }
+
+    public ContainerRecord withManuallyStopped(boolean stopped) {
+        return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
+                state, restartCount, runtime, stopped);
     }
 
     public boolean isRunning() {

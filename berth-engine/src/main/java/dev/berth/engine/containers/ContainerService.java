@@ -8,6 +8,7 @@ import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotModifiedException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.events.EventBus;
 import dev.berth.engine.logs.JsonFileLogReader;
 import dev.berth.engine.logs.JsonFileLogWriter;
 import dev.berth.engine.logs.LogEntry;
@@ -70,9 +71,19 @@ public final class ContainerService implements AutoCloseable {
     private final Clock clock;
     private final ContainerMounts mounts;
     private final Map<ContainerId, LiveContainer> live = new ConcurrentHashMap<>();
+    private final RestartSupervisor restarts = new RestartSupervisor();
+    private final ContainerEvents events;
 
     public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
             Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts) {
+        this(store, images, runtime, monitor, snapshotter, specs, execRoot, clock, mounts, new EventBus(clock));
+    }
+
+    /** As above, publishing container events ({@code GET /events}) to {@code events}. */
+    public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
+            Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts,
+            EventBus events) {
+        this.events = new ContainerEvents(events);
         this.store = store;
         this.mounts = mounts;
         this.images = images;
@@ -99,6 +110,9 @@ public final class ContainerService implements AutoCloseable {
         ContainerConfig config = ConfigMerger.merge(image.config(), request);
         List<String> line = ConfigMerger.commandLine(config);
         HostConfig host = hostConfig != null ? hostConfig : HostConfig.empty();
+        if (!RestartPolicy.of(host.restartPolicy()).isNone() && host.isAutoRemove()) {
+            throw new InvalidArgumentException("can't create 'AutoRemove' container with restart policy");
+        }
         List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
                 ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();
@@ -110,6 +124,7 @@ public final class ContainerService implements AutoCloseable {
         store.create(record);
         MountTable.write(paths(id).dataDir(), resolvedMounts);
         live.put(id, new LiveContainer(id));
+        events.emit(record, "create");
         return new Created(record, List.of());
     }
 
@@ -186,29 +201,41 @@ public final class ContainerService implements AutoCloseable {
             if (record.state().status() == ContainerStatus.REMOVING) {
                 throw new ConflictException("container is marked for removal and cannot be started");
             }
-            ContainerPaths paths = paths(record.id());
-            TaskLauncher.Launched launched;
-            try {
-                lc.log = new JsonFileLogWriter(paths.log(record.id()));
-                launched = launcher.launch(record, paths);
-            } catch (StartFailedException e) {
-                closeLog(lc);
-                recordStartFailure(lc, record, e.failure().exitCode(), e.failure().message());
-                throw e.failure().toException();
-            } catch (IOException e) {
-                throw new SystemException("failed to open the log of " + record.id() + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                closeLog(lc);
-                recordStartFailure(lc, record, 128, e.getMessage());
-                throw e;
+            // A start by hand begins a new restart loop, as dockerd resets its restart manager.
+            restarts.cancel(record.id());
+            if (record.manuallyStopped() || record.restartCount() != 0) {
+                record = record.withManuallyStopped(false).withRestartCount(0);
+                store.update(record);
             }
-            lc.task = launched.task();
-            lc.rootfs = launched.rootfs();
-            ContainerRecord running = record.withState(record.state().running((int) launched.task().pid(), clock.instant()));
-            store.update(running);
-            lc.started().complete(launched.task());
-            supervise(lc, launched.task(), running.hostConfig().isAutoRemove());
+            launchRun(lc, record);
         }
+    }
+
+    /** Starts one run of the container; the caller holds {@code lc} and has checked the state. */
+    private void launchRun(LiveContainer lc, ContainerRecord record) {
+        ContainerPaths paths = paths(record.id());
+        TaskLauncher.Launched launched;
+        try {
+            lc.log = new JsonFileLogWriter(paths.log(record.id()));
+            launched = launcher.launch(record, paths);
+        } catch (StartFailedException e) {
+            closeLog(lc);
+            recordStartFailure(lc, record, e.failure().exitCode(), e.failure().message());
+            throw e.failure().toException();
+        } catch (IOException e) {
+            throw new SystemException("failed to open the log of " + record.id() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeLog(lc);
+            recordStartFailure(lc, record, 128, e.getMessage());
+            throw e;
+        }
+        lc.task = launched.task();
+        lc.rootfs = launched.rootfs();
+        ContainerRecord running = record.withState(record.state().running((int) launched.task().pid(), clock.instant()));
+        store.update(running);
+        events.emit(running, "start");
+        lc.started().complete(launched.task());
+        supervise(lc, launched.task(), running.hostConfig().isAutoRemove());
     }
 
     private void recordStartFailure(LiveContainer lc, ContainerRecord record, int exitCode, String message) {
@@ -269,7 +296,7 @@ public final class ContainerService implements AutoCloseable {
             closeLog(lc);
             store.find(lc.id.hex()).ifPresent(r -> {
                 if (r.state().status() != ContainerStatus.REMOVING) {
-                    store.update(r.withState(r.state().exited(exitCode, clock.instant())));
+                    recordExit(r, exitCode);
                 }
             });
             lc.endRun(exitCode);
@@ -277,6 +304,64 @@ public final class ContainerService implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> "container " + lc.id.shortId() + " exited with " + exitCode);
         if (autoRemove) {
             removeQuietly(lc.id);
+        }
+    }
+
+    /** Records an exit: exited, or restarting when its restart policy covers the exit. */
+    private void recordExit(ContainerRecord r, int exitCode) {
+        events.emit(r, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        var now = clock.instant();
+        Duration ranFor = r.state().startedAt() == null ? Duration.ZERO : Duration.between(r.state().startedAt(), now);
+        Optional<Duration> delay = restarts.afterExit(r, exitCode, ranFor);
+        if (delay.isEmpty()) {
+            store.update(r.withState(r.state().exited(exitCode, now)));
+            return;
+        }
+        store.update(r.withState(r.state().restarting(exitCode, now)).withRestartCount(r.restartCount() + 1));
+        LOG.log(Level.DEBUG, () -> "restarting container " + r.id().shortId() + " in " + delay.get().toMillis() + " ms");
+        restarts.schedule(r.id(), delay.get(), () -> restartNow(r.id()));
+    }
+
+    /** A due restart: runs the container again unless it was stopped or removed meanwhile. */
+    private void restartNow(ContainerId id) {
+        LiveContainer lc = live.get(id);
+        if (lc == null) {
+            return;
+        }
+        synchronized (lc) {
+            Optional<ContainerRecord> record = store.find(id.hex());
+            if (record.isEmpty() || record.get().state().status() != ContainerStatus.RESTARTING || lc.hasTask()) {
+                return;
+            }
+            try {
+                launchRun(lc, record.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "failed to restart container " + id.shortId() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A stop or kill by hand: ends the restart loop (a pending restart is cancelled and the
+     * container recorded exited) and, unless the daemon itself is stopping, marks the
+     * container stopped by hand. Returns whether it was waiting to restart.
+     */
+    private boolean stoppedByHand(LiveContainer lc, ContainerRecord record) {
+        synchronized (lc) {
+            restarts.cancel(record.id());
+            ContainerRecord current = store.find(record.id().hex()).orElse(record);
+            boolean waiting = current.state().status() == ContainerStatus.RESTARTING && !lc.hasTask();
+            if (waiting) {
+                current = current.withState(current.state().exited(current.state().exitCode(),
+                        current.state().finishedAt()));
+            }
+            if (!restarts.isShuttingDown()) {
+                current = current.withManuallyStopped(true);
+            }
+            if (waiting || current.manuallyStopped() != record.manuallyStopped()) {
+                store.update(current);
+            }
+            return waiting;
         }
     }
 
@@ -317,6 +402,9 @@ public final class ContainerService implements AutoCloseable {
         ContainerRecord record = store.get(idOrName);
         LiveContainer lc = liveOf(record.id());
         CompletableFuture<Integer> exit;
+        if (record.isRunning() && stoppedByHand(lc, record)) {
+            return;
+        }
         synchronized (lc) {
             if (!lc.hasTask()) {
                 throw new NotModifiedException("container already stopped");
@@ -335,12 +423,18 @@ public final class ContainerService implements AutoCloseable {
             signal(record, Signals.SIGKILL);
             awaitExit(exit, -1);
         }
+        events.emit(record, "stop");
     }
 
     public void kill(String idOrName, String signal) {
         ContainerRecord record = store.get(idOrName);
         LiveContainer lc = liveOf(record.id());
         int sig = Signals.parse(signal, Signals.SIGKILL);
+        // dockerd: SIGKILL or the stop signal ends the restart loop; other signals do not.
+        if ((sig == Signals.SIGKILL || sig == Signals.parse(record.config().stopSignal(), Signals.SIGTERM))
+                && record.isRunning() && stoppedByHand(lc, record)) {
+            return;
+        }
         synchronized (lc) {
             if (!lc.hasTask()) {
                 throw new ConflictException("Container " + record.id() + " is not running");
@@ -358,9 +452,11 @@ public final class ContainerService implements AutoCloseable {
         }
         start(record.id().hex());
         store.update(store.get(record.id().hex()).withRestartCount(0));
+        events.emit(store.get(record.id().hex()), "restart");
     }
 
     private void signal(ContainerRecord record, int signal) {
+        events.emit(record, "kill", Map.of("signal", Integer.toString(signal)));
         try {
             runtime.kill(record.id().hex(), signal, false);
         } catch (NotFoundException e) {
@@ -406,6 +502,13 @@ public final class ContainerService implements AutoCloseable {
     public void remove(String idOrName, boolean force, boolean removeVolumes) {
         ContainerRecord record = store.get(idOrName);
         LiveContainer lc = liveOf(record.id());
+        if (record.state().status() == ContainerStatus.RESTARTING && !lc.hasTask()) {
+            if (!force) {
+                throw new ConflictException("You cannot remove a restarting container " + record.id()
+                        + ". Stop the container before attempting removal or force remove");
+            }
+            stoppedByHand(lc, record);
+        }
         if (lc.hasTask()) {
             if (!force) {
                 throw new ConflictException("You cannot remove a running container " + record.id()
@@ -435,6 +538,7 @@ public final class ContainerService implements AutoCloseable {
             live.remove(record.id());
             mounts.release(ownMounts, removeVolumes);
             lc.removed.complete(record.state().exitCode());
+            events.emit(record, "destroy");
         }
     }
 
@@ -452,6 +556,7 @@ public final class ContainerService implements AutoCloseable {
             throw new InvalidArgumentException("Renaming a container with the same name as its current name");
         }
         store.update(record.withName(clean));
+        events.emit(record.withName(clean), "rename", Map.of("oldName", "/" + record.name()));
     }
 
     /**
@@ -537,11 +642,40 @@ public final class ContainerService implements AutoCloseable {
                 onExit(lc, code, record.hostConfig().isAutoRemove());
             }
         }
+        startByPolicy();
+    }
+
+    /** dockerd at start: stopped containers whose restart policy covers their last exit run again. */
+    private void startByPolicy() {
+        for (ContainerRecord record : store.list()) {
+            if (!RestartSupervisor.restartsAtBoot(record)) {
+                continue;
+            }
+            LiveContainer lc = liveOf(record.id());
+            synchronized (lc) {
+                ContainerRecord current = store.find(record.id().hex()).orElse(null);
+                if (current == null || lc.hasTask() || !RestartSupervisor.restartsAtBoot(current)) {
+                    continue;
+                }
+                if (current.manuallyStopped()) {
+                    current = current.withManuallyStopped(false);
+                    store.update(current);
+                }
+                LOG.log(Level.INFO, "starting container " + record.id().shortId() + " (restart policy "
+                        + RestartSupervisor.policyOf(current).kind().apiName() + ")");
+                try {
+                    launchRun(lc, current);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "failed to start container " + record.id().shortId() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** Stops every running container as dockerd does on shutdown (their stop signal, then SIGKILL). */
     @Override
     public void close() {
+        restarts.shutDown();
         List<Thread> stoppers = store.list().stream().filter(ContainerRecord::isRunning)
                 .map(r -> Thread.ofVirtual().start(() -> {
                     try {
@@ -551,6 +685,7 @@ public final class ContainerService implements AutoCloseable {
                     }
                 })).toList();
         stoppers.forEach(ContainerService::join);
+        restarts.close();
     }
 
     private LiveContainer liveOf(ContainerId id) {

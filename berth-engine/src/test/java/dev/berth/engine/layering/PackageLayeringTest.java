@@ -38,11 +38,12 @@ class PackageLayeringTest {
             Map.entry("images", Set.of("archive", "content", "layers", "reference")),
             Map.entry("distribution", Set.of("content", "layers", "images", "reference")),
             Map.entry("logs", Set.of()),
+            Map.entry("events", Set.of()),
             Map.entry("snapshots", Set.of()),
             Map.entry("runtime", Set.of()),
             Map.entry("volumes", Set.of("archive", "runtime")),
             // Containers reach images only through their own ImageResolver interface.
-            Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes")),
+            Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events")),
             Map.entry("copy", Set.of("archive", "runtime", "volumes")),
             // The builder sits on top: it turns containers' writable layers into images.
             Map.entry("builder", Set.of("archive", "containers", "images", "layers", "reference", "snapshots",

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * {@code logs --since/--until}: a Go duration ("10m", "1h30m") counts back from now, an RFC
  * 3339 time is converted, a Unix timestamp passes through: the daemon wants seconds[.nanos].
  */
-final class LogTime {
+public final class LogTime {
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private LogTime() {
     }
 
-    static String toTimestamp(String value, Instant now) {
+    public static String toTimestamp(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }

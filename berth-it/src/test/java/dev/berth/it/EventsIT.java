@@ -1,0 +1,66 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.CommandResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /events} through berth and docker: history with since/until, filters, the live stream. */
+class EventsIT extends DaemonFixture {
+
+    private static String unix(Instant t) {
+        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+    }
+
+    @Test
+    void containerLifecycle_isInTheHistory() {
+        Instant from = Instant.now();
+        berth("run", "--name", "evt", "--label", "tier=front", "busybox", "sh", "-c", "exit 3");
+        berth("rm", "evt").assertSuccess();
+        Instant to = Instant.now();
+
+        var actions = berth("events", "--since", unix(from), "--until", unix(to), "--filter", "container=evt",
+                "--format", "{{.Action}}").assertSuccess().out();
+        assertThat(actions.lines()).containsExactly("create", "start", "die", "destroy");
+        assertThat(berth("events", "--since", unix(from), "--until", unix(to), "--filter", "container=evt",
+                "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}").assertSuccess().out())
+                .isEqualTo("3");
+
+        var legacy = berth("events", "--since", unix(from), "--until", unix(to), "--filter", "event=create",
+                "--filter", "label=tier=front", "--format", "{{.status}} {{.from}} {{.Actor.Attributes.name}}")
+                .assertSuccess().out();
+        assertThat(legacy).isEqualTo("create busybox evt");
+
+        var viaDocker = docker("events", "--since", unix(from), "--until", unix(to), "--filter", "type=container",
+                "--filter", "event=die", "--format", "{{.Type}} {{.Action}} {{index .Actor.Attributes \"name\"}}")
+                .assertSuccess().out();
+        assertThat(viaDocker).isEqualTo("container die evt");
+    }
+
+    @Test
+    void imageTagAndRemoval_areEvents() {
+        Instant from = Instant.now();
+        berth("tag", "busybox", "evtimage:v1").assertSuccess();
+        berth("rmi", "evtimage:v1").assertSuccess();
+        Instant to = Instant.now();
+        var lines = berth("events", "--since", unix(from), "--until", unix(to), "--filter", "type=image",
+                "--format", "{{.Action}} {{.Actor.Attributes.name}}").assertSuccess().out();
+        assertThat(lines.lines()).containsExactly("tag evtimage:v1", "untag evtimage:v1");
+    }
+
+    @Test
+    void liveStream_deliversEventsAsTheyHappen() throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(4));
+        CompletableFuture<CommandResult> watcher = CompletableFuture.supplyAsync(() -> berth("events",
+                "--until", unix(until), "--filter", "container=live", "--filter", "event=start"));
+        // the watcher subscribes within the window; each start lands in it
+        berth("create", "--name", "live", "busybox", "true").assertSuccess();
+        berth("start", "live").assertSuccess();
+        var lines = watcher.get().assertSuccess().out();
+        berth("rm", "-f", "live").assertSuccess();
+        assertThat(lines).contains(" container start ").contains("name=live");
+    }
+}
