@@ -11,7 +11,9 @@ import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
 import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.daemon.router.networks.NetworksRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.networks.NetworkService;
 import dev.berth.engine.exec.ExecService;
 import dev.berth.daemon.router.distribution.DistributionRoutes;
 import dev.berth.engine.content.ContentStore;
@@ -54,10 +56,12 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final VolumeStore volumes;
     private final ExecService execs;
     private final DistributionRoutes distributionRoutes;
+    private final NetworkService networks;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
-            ExecService execs, Distribution distribution) {
+            ExecService execs, Distribution distribution, NetworkService networks) {
+        this.networks = networks;
         this.images = images;
         this.builder = builder;
         this.volumes = volumes;
@@ -90,6 +94,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ForegroundTaskMonitor(runtime), snapshotter,
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
                 new ContainerMounts(volumes));
+        NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
+        containers.useNetworking(networks.containerNetworking());
         containers.recover();
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
@@ -98,11 +104,15 @@ final class Engine implements SystemBackend, AutoCloseable {
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
                 config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution);
+                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, networks);
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    ApiRoutes.Group networkRoutes() {
+        return new NetworksRoutes(networks);
     }
 
     ApiRoutes.Group volumeRoutes() {
@@ -166,5 +176,6 @@ final class Engine implements SystemBackend, AutoCloseable {
     @Override
     public void close() {
         containers.close();
+        networks.close();
     }
 }
