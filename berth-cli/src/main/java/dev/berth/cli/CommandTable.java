@@ -37,6 +37,12 @@ import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
 import dev.berth.cli.command.system.VersionCommand;
+import dev.berth.cli.command.network.NetworkCreateCommand;
+import dev.berth.cli.command.network.NetworkGroupCommand;
+import dev.berth.cli.command.network.NetworkInspectCommand;
+import dev.berth.cli.command.network.NetworkLsCommand;
+import dev.berth.cli.command.network.NetworkPruneCommand;
+import dev.berth.cli.command.network.NetworkRmCommand;
 import dev.berth.cli.command.system.VolumeGroupCommand;
 import dev.berth.cli.command.volume.VolumeCreateCommand;
 import dev.berth.cli.command.volume.VolumeInspectCommand;
@@ -111,6 +117,13 @@ final class CommandTable {
             Entry.of("events", EventsCommand::new),
             Entry.of("info", InfoCommand::new));
 
+    static final List<Entry> NETWORK = List.of(
+            Entry.of("create", NetworkCreateCommand::new),
+            Entry.of("ls", NetworkLsCommand::new, "list"),
+            Entry.of("inspect", NetworkInspectCommand::new),
+            Entry.of("rm", NetworkRmCommand::new, "remove"),
+            Entry.of("prune", NetworkPruneCommand::new));
+
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
             Entry.of("create", ContainerCreateCommand::new),
@@ -146,7 +159,8 @@ final class CommandTable {
             Entry.group("system", SystemGroupCommand::new, SYSTEM),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
             Entry.group("image", ImageGroupCommand::new, IMAGE),
-            Entry.group("volume", VolumeGroupCommand::new, VOLUME));
+            Entry.group("volume", VolumeGroupCommand::new, VOLUME),
+            Entry.group("network", NetworkGroupCommand::new, NETWORK));
 
     private CommandTable() {
     }

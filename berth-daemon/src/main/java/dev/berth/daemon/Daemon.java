@@ -66,6 +66,7 @@ public final class Daemon implements AutoCloseable {
                 engine.imageRoutes(),
                 engine.buildRoutes(),
                 engine.volumeRoutes(),
+                engine.networkRoutes(),
                 engine.execRoutes(),
                 new ArchiveRoutes(engine.containers()),
                 new ContainerFilesystemRoutes(engine.containers()),

@@ -11,7 +11,9 @@ import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.containers.ContainerStore;
 import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
+import dev.berth.daemon.router.networks.NetworksRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.networks.NetworkService;
 import dev.berth.engine.exec.ExecService;
 import dev.berth.engine.events.EventBus;
 import dev.berth.daemon.router.system.EventsRoutes;
@@ -57,11 +59,13 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final ExecService execs;
     private final DistributionRoutes distributionRoutes;
     private final EventBus events;
+    private final NetworkService networks;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
-            ExecService execs, Distribution distribution, EventBus events) {
+            ExecService execs, Distribution distribution, EventBus events, NetworkService networks) {
         this.events = events;
+        this.networks = networks;
         this.images = images;
         this.builder = builder;
         this.volumes = volumes;
@@ -95,6 +99,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ForegroundTaskMonitor(runtime), snapshotter,
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
                 new ContainerMounts(volumes), events);
+        NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
+        containers.useNetworking(networks.containerNetworking());
         containers.recover();
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
@@ -103,7 +109,8 @@ final class Engine implements SystemBackend, AutoCloseable {
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
                 config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events);
+                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events,
+                networks);
     }
 
     ContainerService containers() {
@@ -112,6 +119,10 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group eventRoutes() {
         return new EventsRoutes(events);
+    }
+
+    ApiRoutes.Group networkRoutes() {
+        return new NetworksRoutes(networks);
     }
 
     ApiRoutes.Group volumeRoutes() {
@@ -175,5 +186,6 @@ final class Engine implements SystemBackend, AutoCloseable {
     @Override
     public void close() {
         containers.close();
+        networks.close();
     }
 }

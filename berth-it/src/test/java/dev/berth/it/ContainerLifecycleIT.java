@@ -218,8 +218,10 @@ class ContainerLifecycleIT extends DaemonFixture {
         assertThat(caps.out()).isEqualTo("CapEff:\t00000000a80425fb");
         var pid1 = berth("run", "--rm", "busybox", "sh", "-c", "echo $$");
         assertThat(pid1.out()).isEqualTo("1");
+        // The default bridge gives eth0, as Docker; --network none keeps loopback only.
         var net = berth("run", "--rm", "busybox", "sh", "-c", "ls /sys/class/net");
-        assertThat(net.out()).isEqualTo("lo");
+        assertThat(net.out().lines()).containsExactly("eth0", "lo");
+        assertThat(berth("run", "--rm", "--network", "none", "busybox", "ls", "/sys/class/net").out()).isEqualTo("lo");
         var ro = berth("run", "--rm", "busybox", "sh", "-c", "echo x > /proc/sys/kernel/hostname");
         assertThat(ro.exitCode()).isNotZero();
     }

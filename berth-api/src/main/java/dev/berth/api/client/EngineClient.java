@@ -62,6 +62,10 @@ public final class EngineClient implements AutoCloseable {
         return volumes;
     }
 
+    public NetworksClient networks() {
+        return new NetworksClient(this);
+    }
+
     public ExecClient execs() {
         return execs;
     }

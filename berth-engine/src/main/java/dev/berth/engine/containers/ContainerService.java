@@ -9,6 +9,7 @@ import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotModifiedException;
 import dev.berth.engine.error.SystemException;
 import dev.berth.engine.events.EventBus;
+import dev.berth.engine.networks.ContainerNetworking;
 import dev.berth.engine.logs.JsonFileLogReader;
 import dev.berth.engine.logs.JsonFileLogWriter;
 import dev.berth.engine.logs.LogEntry;
@@ -73,6 +74,7 @@ public final class ContainerService implements AutoCloseable {
     private final Map<ContainerId, LiveContainer> live = new ConcurrentHashMap<>();
     private final RestartSupervisor restarts = new RestartSupervisor();
     private final ContainerEvents events;
+    private volatile ContainerNetworking networking = ContainerNetworking.loopbackOnly();
 
     public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
             Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts) {
@@ -98,7 +100,23 @@ public final class ContainerService implements AutoCloseable {
     public record Created(ContainerRecord record, List<String> warnings) {
     }
 
+    /** Wires the networks (the daemon does; without it containers get loopback or the host's stack). */
+    public void useNetworking(ContainerNetworking given) {
+        this.networking = given;
+        launcher.useNetworking(given);
+    }
+
+    public ContainerNetworking networking() {
+        return networking;
+    }
+
     public Created create(String name, ContainerConfig request, HostConfig hostConfig) {
+        return create(name, request, hostConfig, Map.of());
+    }
+
+    /** As {@link #create(String, ContainerConfig, HostConfig)}, with {@code --network-alias}es per network. */
+    public Created create(String name, ContainerConfig request, HostConfig hostConfig,
+            Map<String, List<String>> networkAliases) {
         if (request.image() == null || request.image().isEmpty()) {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
@@ -116,6 +134,7 @@ public final class ContainerService implements AutoCloseable {
         List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
                 ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();
+        networking.declare(id.hex(), host.networkMode(), networkAliases);
         String finalName = name == null || name.isEmpty() ? NameGenerator.generate(store::isNameTaken)
                 : name.startsWith("/") ? name.substring(1) : name;
         ContainerRecord record = new ContainerRecord(id, finalName, clock.instant(), request.image(), image.id(),
@@ -293,6 +312,7 @@ public final class ContainerService implements AutoCloseable {
                 snapshotter.unmount(paths(lc.id).rootfs());
             }
             runtime.delete(lc.id.hex(), true);
+            networking.release(lc.id.hex());
             closeLog(lc);
             store.find(lc.id.hex()).ifPresent(r -> {
                 if (r.state().status() != ContainerStatus.REMOVING) {
@@ -537,6 +557,7 @@ public final class ContainerService implements AutoCloseable {
             deleteTree(paths.dataDir());
             live.remove(record.id());
             mounts.release(ownMounts, removeVolumes);
+            networking.forget(record.id().hex());
             lc.removed.complete(record.state().exitCode());
             events.emit(record, "destroy");
         }

@@ -1,5 +1,6 @@
 package dev.berth.engine.containers;
 
+import dev.berth.engine.networks.HostsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,25 +32,9 @@ public final class EtcFiles {
     }
 
     static String hosts(String hostname, List<String> extraHosts) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("127.0.0.1\tlocalhost\n");
-        sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        sb.append("fe00::\tip6-localnet\n");
-        sb.append("ff00::\tip6-mcastprefix\n");
-        sb.append("ff02::1\tip6-allnodes\n");
-        sb.append("ff02::2\tip6-allrouters\n");
         // Without a network of its own the container's name resolves to loopback, so
-        // programs that look up their own hostname work.
-        sb.append("127.0.1.1\t").append(hostname).append('\n');
-        if (extraHosts != null) {
-            for (String entry : extraHosts) {
-                int colon = entry.indexOf(':');
-                if (colon > 0) {
-                    sb.append(entry.substring(colon + 1)).append('\t').append(entry, 0, colon).append('\n');
-                }
-            }
-        }
-        return sb.toString();
+        // programs that look up their own hostname work; networks rewrite the file at start.
+        return HostsFile.render(hostname, "127.0.1.1", extraHosts, List.of());
     }
 
     /**

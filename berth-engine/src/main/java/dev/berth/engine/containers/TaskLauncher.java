@@ -4,6 +4,7 @@ import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.networks.ContainerNetworking;
 import dev.berth.engine.runtime.OciBundle;
 import dev.berth.engine.runtime.RunningTask;
 import dev.berth.engine.runtime.TaskIo;
@@ -44,6 +45,7 @@ final class TaskLauncher {
     private final SpecGenerator specs;
     private final TaskMonitor monitor;
     private final ContainerMounts mounts;
+    private volatile ContainerNetworking networking = ContainerNetworking.loopbackOnly();
 
     TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor,
             ContainerMounts mounts) {
@@ -52,6 +54,10 @@ final class TaskLauncher {
         this.snapshotter = snapshotter;
         this.specs = specs;
         this.monitor = monitor;
+    }
+
+    void useNetworking(ContainerNetworking given) {
+        this.networking = given;
     }
 
     /** The started process and the rootfs it runs on; the caller owns both. */
@@ -74,7 +80,7 @@ final class TaskLauncher {
             ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
                     false, rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
-                    binds(userMounts, paths), network(record.hostConfig()), true,
+                    binds(userMounts, paths), network(record, hostname, paths), true,
                     "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
             OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs()));
@@ -87,9 +93,11 @@ final class TaskLauncher {
                     record.id().shortId(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
             return launched;
         } catch (IOException e) {
+            networking.release(record.id().hex());
             rootfs.close();
             throw new SystemException("failed to prepare container " + record.id() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            networking.release(record.id().hex());
             rootfs.close();
             throw e;
         }
@@ -172,8 +180,12 @@ final class TaskLauncher {
         return binds;
     }
 
-    private static NetworkNamespace network(HostConfig host) {
-        return "host".equals(host.networkMode()) ? new NetworkNamespace.Host() : new NetworkNamespace.Fresh();
+    /** The namespace from the networking layer (veth, address, /etc/hosts, published ports). */
+    private NetworkNamespace network(ContainerRecord record, String hostname, ContainerPaths paths) {
+        Map<String, Object> exposed = record.config().exposedPorts();
+        return networking.attach(new ContainerNetworking.Attachment(record.id().hex(), record.name(), hostname,
+                record.hostConfig(), exposed == null ? java.util.Set.of() : exposed.keySet(),
+                paths.etcFile(EtcFiles.HOSTS)));
     }
 
     private static long shmSize(HostConfig host) {

@@ -58,6 +58,8 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
     String network;
 
     List<String> publish = new ArrayList<>();
+    List<String> networkAliases = new ArrayList<>();
+    boolean publishAll;
 
     List<String> volumes = new ArrayList<>();
 
@@ -100,6 +102,8 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
                 .list("Drop Linux capabilities", "capDrop", capDrop, v -> capDrop = v, "--cap-drop")
                 .value(String.class, "Connect a container to a network", "network", v -> network = v, "--network", "--net")
                 .list("Publish a container's port(s) to the host", "publish", publish, v -> publish = v, "-p", "--publish")
+                .flag("Publish all exposed ports to random ports", "publishAll", v -> publishAll = v, "-P", "--publish-all")
+                .list("Add network-scoped alias for the container", "networkAliases", networkAliases, v -> networkAliases = v, "--network-alias")
                 .list("Bind mount a volume", "volumes", volumes, v -> volumes = v, "-v", "--volume")
                 .list("Attach a filesystem mount to the container", "mounts", mounts, v -> mounts = v, "--mount")
                 .list("Mount a tmpfs directory", "tmpfs", tmpfs, v -> tmpfs = v, "--tmpfs")

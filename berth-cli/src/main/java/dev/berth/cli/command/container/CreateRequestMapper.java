@@ -84,6 +84,9 @@ final class CreateRequestMapper {
             host.put("PortBindings", bindings);
             config.put("ExposedPorts", exposed);
         }
+        if (o.publishAll) {
+            host.put("PublishAllPorts", true);
+        }
         host.put("RestartPolicy", restartPolicy(o.restart));
         host.put("AutoRemove", o.autoRemove);
         if (!o.capAdd.isEmpty()) {
@@ -96,6 +99,9 @@ final class CreateRequestMapper {
         host.put("ReadonlyRootfs", o.readOnly);
         put(host, "Init", o.init);
         config.put("HostConfig", host);
+        if (!o.networkAliases.isEmpty() && o.network != null && !o.network.isEmpty()) {
+            config.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(o.network, Map.of("Aliases", o.networkAliases))));
+        }
         return new CreateRequest(o.name, o.image, config);
     }
 

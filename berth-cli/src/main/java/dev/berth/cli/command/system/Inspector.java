@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 public final class Inspector {
 
-    public enum Kind { CONTAINER, IMAGE, VOLUME }
+    public enum Kind { CONTAINER, IMAGE, NETWORK, VOLUME }
 
     private Inspector() {
     }
@@ -94,6 +94,7 @@ public final class Inspector {
         return switch (kind) {
             case CONTAINER -> client.containers().inspectBytes(name);
             case IMAGE -> client.images().inspectBytes(name);
+            case NETWORK -> client.networks().inspectBytes(name);
             case VOLUME -> client.volumes().inspectBytes(name);
         };
     }

@@ -6,7 +6,6 @@ import dev.berth.api.types.container.ContainerState;
 import dev.berth.api.types.container.ContainerSummary;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.api.types.container.MountPoint;
-import dev.berth.api.types.container.NetworkSettings;
 import dev.berth.api.units.ContainerStatusText;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
@@ -40,7 +39,8 @@ final class ContainerViews {
                         "UpperDir", paths.upperDir().toString(),
                         "WorkDir", paths.workDir().toString(),
                         "MergedDir", paths.mergedDir().toString())),
-                sizeRw, withSize ? service.sizeRootFs(r, sizeRw) : null, mounts(r, service), r.config(), networkSettings(r));
+                sizeRw, withSize ? service.sizeRootFs(r, sizeRw) : null, mounts(r, service), r.config(),
+                service.networking().settings(r.id().hex(), r.hostConfig().networkMode(), exposed(r)));
     }
 
     /** dockerd always answers with a NetworkMode and LogConfig, even when the request had none. */
@@ -70,11 +70,13 @@ final class ContainerViews {
         String networkMode = r.hostConfig().networkMode() == null || r.hostConfig().networkMode().isEmpty()
                 ? "bridge" : r.hostConfig().networkMode();
         return new ContainerSummary(r.id().hex(), List.of("/" + r.name()), r.imageRef(), r.imageId(),
-                command(r), r.created().getEpochSecond(), List.of(), sizeRw,
+                command(r), r.created().getEpochSecond(), ports(r, service), sizeRw,
                 withSize ? service.sizeRootFs(r, sizeRw) : null,
                 r.config().labels() == null ? Map.of() : r.config().labels(), status.apiName(), statusText,
                 new ContainerSummary.SummaryHostConfig(networkMode),
-                new ContainerSummary.SummaryNetworkSettings(Map.of()), mounts(r, service));
+                new ContainerSummary.SummaryNetworkSettings(service.networking()
+                        .settings(r.id().hex(), r.hostConfig().networkMode(), exposed(r)).networks()),
+                mounts(r, service));
     }
 
     /** The command as {@code docker ps} shows it: path and args joined by spaces. */
@@ -97,7 +99,12 @@ final class ContainerViews {
         return mounts;
     }
 
-    private static NetworkSettings networkSettings(ContainerRecord r) {
-        return new NetworkSettings("", "", "", Map.of(), "", "", 0, "", Map.of());
+    private static java.util.Set<String> exposed(ContainerRecord r) {
+        return r.config().exposedPorts() == null ? java.util.Set.of() : r.config().exposedPorts().keySet();
+    }
+
+    /** ps's ports: published while running, else the exposed ones (dockerd lists both the same way). */
+    private static List<ContainerSummary.Port> ports(ContainerRecord r, ContainerService service) {
+        return service.networking().ports(r.id().hex(), exposed(r));
     }
 }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -79,8 +80,26 @@ public final class ContainersRoutes implements ApiRoutes.Group {
         JsonNode hostNode = body.get("HostConfig");
         HostConfig host = hostNode == null || hostNode.isNull() ? HostConfig.empty()
                 : Json.MAPPER.treeToValue(hostNode, HostConfig.class);
-        ContainerService.Created created = containers.create(req.query().first("name"), config, host);
+        ContainerService.Created created = containers.create(req.query().first("name"), config, host,
+                networkAliases(body.get("NetworkingConfig")));
         Api.json(res, 201, new ContainerCreateResponse(created.record().id().hex(), created.warnings()));
+    }
+
+    /** {@code NetworkingConfig.EndpointsConfig.<network>.Aliases} ({@code --network-alias}). */
+    static Map<String, List<String>> networkAliases(JsonNode networking) {
+        Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
+        JsonNode endpoints = networking == null ? null : networking.get("EndpointsConfig");
+        if (endpoints != null && endpoints.isObject()) {
+            endpoints.properties().forEach(e -> {
+                List<String> names = new ArrayList<>();
+                JsonNode list = e.getValue() == null ? null : e.getValue().get("Aliases");
+                if (list != null && list.isArray()) {
+                    list.forEach(a -> names.add(a.asText()));
+                }
+                aliases.put(e.getKey(), names);
+            });
+        }
+        return aliases;
     }
 
     private void list(ServerRequest req, ServerResponse res, PathParams p) throws IOException {

@@ -1,0 +1,46 @@
+package dev.berth.api.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.api.Json;
+import dev.berth.api.types.network.NetworkCreateRequest;
+import dev.berth.api.types.network.NetworkCreateResponse;
+import dev.berth.api.types.network.NetworkPruneResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** The {@code /networks} endpoints. Obtain from {@link EngineClient#networks()}. */
+public final class NetworksClient {
+
+    private final EngineClient client;
+
+    NetworksClient(EngineClient client) {
+        this.client = client;
+    }
+
+    public NetworkCreateResponse create(NetworkCreateRequest request) throws IOException {
+        return EngineClient.readJson(client.send("POST", "/networks/create",
+                RequestBody.json(Json.MAPPER.writeValueAsBytes(request))), NetworkCreateResponse.class);
+    }
+
+    /** The list answer as trees: what {@code network ls --format} templates see. */
+    public List<JsonNode> listRaw(Filters filters) throws IOException {
+        JsonNode answer = client.getTree(Target.path("/networks").filters(filters).toString());
+        return answer == null || answer.isNull() ? List.of() : EngineClient.elements(answer);
+    }
+
+    /** The inspect answer's exact bytes. */
+    public byte[] inspectBytes(String name) throws IOException {
+        try (ApiResponse r = client.send("GET", Target.path("/networks").name(name).toString(), null)) {
+            return r.body().readAllBytes();
+        }
+    }
+
+    public void remove(String name) throws IOException {
+        client.call("DELETE", Target.path("/networks").name(name).toString());
+    }
+
+    public NetworkPruneResponse prune(Filters filters) throws IOException {
+        return EngineClient.readJson(client.send("POST", Target.path("/networks/prune").filters(filters).toString(),
+                null), NetworkPruneResponse.class);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.berth.engine.networks;
+
+import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.container.HostConfig;
+import dev.berth.api.types.container.NetworkSettings;
+import dev.berth.engine.runtime.spec.NetworkNamespace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the container lifecycle asks of networking. {@link #declare} at create (checks the
+ * network exists and keeps the container's aliases), {@link #attach} at each start (returns the
+ * namespace the runtime must use), {@link #release} when the process has ended (addresses,
+ * namespace, veth and published ports go), {@link #forget} at removal.
+ */
+public interface ContainerNetworking {
+
+    /** One start's request: who the container is and what its HostConfig asks for. */
+    record Attachment(String containerId, String name, String hostname, HostConfig host,
+            Set<String> exposedPorts, Path hostsFile) {
+    }
+
+    /** Checks the network mode names something that exists; remembers per-network aliases. */
+    void declare(String containerId, String networkMode, Map<String, List<String>> aliases);
+
+    /** Prepares the container's network and returns where the runtime finds it. */
+    NetworkNamespace attach(Attachment attachment);
+
+    /** Undoes {@link #attach}; harmless when nothing is attached. */
+    void release(String containerId);
+
+    /** Drops what {@link #declare} kept. */
+    void forget(String containerId);
+
+    /** Inspect's NetworkSettings for the container (addresses only while it runs). */
+    NetworkSettings settings(String containerId, String networkMode, Set<String> exposedPorts);
+
+    /** The ports {@code docker ps} lists: published ones while running, else the exposed ones. */
+    List<ContainerSummary.Port> ports(String containerId, Set<String> exposedPorts);
+
+    /** Today's behaviour without networks: loopback only, or the host's stack. */
+    static ContainerNetworking loopbackOnly() {
+        return new LoopbackOnly();
+    }
+}

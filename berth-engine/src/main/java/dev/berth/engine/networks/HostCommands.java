@@ -1,0 +1,49 @@
+package dev.berth.engine.networks;
+
+import dev.berth.engine.error.SystemException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Runs iproute2 and iptables as subprocesses. Writing netlink over FFM would save the
+ * fork/exec (a few ms per command); until then every change to the host's network goes
+ * through here, so tests can see exactly which commands a driver issues.
+ */
+class HostCommands {
+
+    private static final System.Logger LOG = System.getLogger("berthd.networks");
+
+    /** The result of one command: exit code and what it printed. */
+    record Result(int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs the command; a non-zero exit is a {@link SystemException} with its output. */
+    String run(String... command) {
+        Result r = attempt(command);
+        if (!r.ok()) {
+            throw new SystemException(String.join(" ", command) + " failed: " + r.output().strip());
+        }
+        return r.output();
+    }
+
+    /** Runs the command and returns how it ended; for checks and best-effort clean-up. */
+    Result attempt(String... command) {
+        try {
+            Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            LOG.log(System.Logger.Level.DEBUG, () -> String.join(" ", command) + " -> " + code);
+            return new Result(code, out);
+        } catch (IOException e) {
+            return new Result(127, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(130, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.berth.engine.networks;
+
+import dev.berth.api.types.container.PortBinding;
+import dev.berth.engine.error.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ports a container publishes: its {@code HostConfig.PortBindings}, plus, with
+ * {@code PublishAllPorts} ({@code -P}), every exposed port without a binding on a free host port.
+ */
+final class PortBindings {
+
+    private PortBindings() {
+    }
+
+    static List<PublishedPort> resolve(Map<String, List<PortBinding>> bindings, boolean publishAll,
+            Set<String> exposed) {
+        List<PublishedPort> out = new ArrayList<>();
+        Set<String> bound = new TreeSet<>();
+        if (bindings != null) {
+            for (var entry : bindings.entrySet()) {
+                bound.add(entry.getKey());
+                List<PortBinding> hostSides = entry.getValue() == null || entry.getValue().isEmpty()
+                        ? List.of(new PortBinding("", "")) : entry.getValue();
+                for (PortBinding b : hostSides) {
+                    out.add(port(entry.getKey(), b.hostIp(), b.hostPort()));
+                }
+            }
+        }
+        if (publishAll && exposed != null) {
+            for (String key : new TreeSet<>(exposed)) {
+                if (!bound.contains(key)) {
+                    out.add(port(key, "", ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    static PublishedPort port(String key, String hostIp, String hostPort) {
+        int slash = key.indexOf('/');
+        String proto = slash < 0 ? "tcp" : key.substring(slash + 1);
+        if (!proto.equals("tcp") && !proto.equals("udp")) {
+            throw new InvalidArgumentException("invalid protocol in port " + key + ": berth publishes tcp and udp");
+        }
+        int container = number(slash < 0 ? key : key.substring(0, slash), key);
+        int host = hostPort == null || hostPort.isEmpty() ? 0 : number(hostPort, key);
+        return new PublishedPort(hostIp == null || hostIp.isEmpty() ? "0.0.0.0" : hostIp, host, container, proto);
+    }
+
+    private static int number(String text, String key) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= 65535) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new InvalidArgumentException("invalid port specification: \"" + key + "\"");
+    }
+}

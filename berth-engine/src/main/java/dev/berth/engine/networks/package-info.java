@@ -1,0 +1,13 @@
+/**
+ * Networks: the network store ({@code <data-root>/networks/<id>.json}, written atomically),
+ * IPv4 address management (one subnet per network, gateway .1, allocations persisted), the
+ * bridge driver that drives iproute2 and iptables as subprocesses (bridges, per-container
+ * network namespaces and veth pairs, MASQUERADE and isolation rules), /etc/hosts-based name
+ * resolution between containers of a user-defined network, and the userland port proxy for
+ * published ports.
+ *
+ * <p>Depends on error, metadata, runtime.spec ({@code NetworkNamespace}) and berth-api's
+ * container types. Must not depend on containers (which calls into this package through
+ * {@link dev.berth.engine.networks.ContainerNetworking}) or on images.
+ */
+package dev.berth.engine.networks;

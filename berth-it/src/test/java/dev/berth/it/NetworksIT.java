@@ -1,0 +1,138 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.Await;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.Commands;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Networks for real: bridges, namespaces and veths on this machine, traffic only between the
+ * containers the test starts and 127.0.0.1. Every test removes what it created and checks that
+ * no namespace, veth, bridge or rule of its own is left.
+ */
+class NetworksIT extends DaemonFixture {
+
+    /** busybox httpd serving {@code text} on port 8080. */
+    private static final String SERVE = "mkdir -p /www && echo %s > /www/index.html && exec httpd -f -p 8080 -h /www";
+    /**
+     * An HTTP GET with nc in a loop with a deadline (~5 s): the server may still be starting.
+     * Not wget: the host's busybox-static (static glibc) segfaults in wget's name lookup.
+     */
+    private static final String FETCH = "for i in $(seq 50); do r=$(printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 1 %s 8080 2>/dev/null);"
+            + " case \"$r\" in *hello*) echo \"$r\" | tail -n 1; exit 0;; esac; sleep 0.1; done; exit 1";
+
+    @Test
+    void containersOnAUserNetwork_reachEachOtherByNameAndAlias_othersCannot() {
+        berth("network", "create", "--subnet", "172.30.7.0/24", "front").assertSuccess();
+        berth("network", "create", "back").assertSuccess();
+        try {
+            berth("run", "-d", "--name", "web", "--network", "front", "--network-alias", "site", "busybox",
+                    "sh", "-c", String.format(SERVE, "hello-web")).assertSuccess();
+            assertThat(berth("run", "--rm", "--network", "front", "busybox", "sh", "-c", String.format(FETCH, "web"))
+                    .assertSuccess().out()).isEqualTo("hello-web");
+            assertThat(berth("run", "--rm", "--network", "front", "busybox", "sh", "-c", String.format(FETCH, "site"))
+                    .assertSuccess().out()).isEqualTo("hello-web");
+            String ip = berth("inspect", "-f", "{{.NetworkSettings.Networks.front.IPAddress}}", "web").assertSuccess().out();
+            assertThat(ip).isEqualTo("172.30.7.2");
+            CommandResult other = berth("run", "--rm", "--network", "back", "busybox", "sh", "-c",
+                    "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 web 8080 || printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 " + ip + " 8080");
+            assertThat(other.exitCode()).isNotZero();
+            assertThat(other.stdout()).doesNotContain("hello-web");
+            assertThat(berth("network", "inspect", "-f", "{{range .Containers}}{{.Name}}{{end}}", "front")
+                    .assertSuccess().out()).isEqualTo("web");
+            assertThat(berth("network", "rm", "front").exitCode()).isEqualTo(1);
+        } finally {
+            berth("rm", "-f", "web");
+            berth("network", "rm", "front", "back");
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    void publishedPort_servesHttpdOnLoopback_andClosesWhenStopped() throws Exception {
+        berth("run", "-d", "--name", "pub", "-p", "127.0.0.1::8080", "busybox", "sh", "-c",
+                String.format(SERVE, "published")).assertSuccess();
+        try {
+            String port = berth("inspect", "-f", "{{(index (index .NetworkSettings.Ports \"8080/tcp\") 0).HostPort}}",
+                    "pub").assertSuccess().out();
+            assertThat(berth("ps", "--format", "{{.Ports}}", "--filter", "name=pub").out())
+                    .isEqualTo("127.0.0.1:" + port + "->8080/tcp");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            String[] body = new String[1];
+            Await.until("httpd behind the published port", Duration.ofSeconds(10), () -> {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                    body[0] = r.body();
+                    return r.statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertThat(body[0].strip()).isEqualTo("published");
+            berth("stop", "-t", "1", "pub").assertSuccess();
+            assertThat(canConnect(Integer.parseInt(port))).isFalse();
+        } finally {
+            berth("rm", "-f", "pub");
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    void defaultBridge_givesAnAddress_noneKeepsLoopback_hostSharesTheHostStack() {
+        String out = berth("run", "--rm", "busybox", "sh", "-c", "ip -4 addr show eth0; ip route").assertSuccess().out();
+        assertThat(out).contains("inet 172.29.0.").contains("default via 172.29.0.1");
+        assertThat(berth("run", "--rm", "--network", "none", "busybox", "cat", "/proc/net/dev").assertSuccess().out())
+                .contains("lo:").doesNotContain("eth0");
+        String hostIfaces = Commands.run(List.of("cat", "/proc/net/dev"), Map.of(), null, 5).stdout();
+        assertThat(berth("run", "--rm", "--network", "host", "busybox", "cat", "/proc/net/dev").assertSuccess().out())
+                .contains("eth0:").isNotEmpty();
+        assertThat(hostIfaces).contains("eth0:");
+        assertNothingLeft();
+    }
+
+    @Test
+    void dockerCli_createsListsInspectsAndRemovesNetworks() {
+        String id = docker("network", "create", "--label", "team=a", "viadocker").assertSuccess().out();
+        try {
+            assertThat(docker("network", "ls", "--format", "{{.Name}}").assertSuccess().out().lines())
+                    .contains("bridge", "host", "none", "viadocker");
+            assertThat(docker("network", "inspect", "-f", "{{.Id}} {{.Labels.team}} {{.Driver}}", "viadocker")
+                    .assertSuccess().out()).isEqualTo(id + " a bridge");
+            assertThat(docker("run", "--rm", "--network", "viadocker", "--name", "dk", "busybox", "hostname", "-i")
+                    .assertSuccess().out()).startsWith("172.");
+        } finally {
+            docker("network", "rm", "viadocker").assertSuccess();
+        }
+        assertThat(docker("network", "ls", "-q", "--filter", "name=viadocker").out()).isEmpty();
+        assertNothingLeft();
+    }
+
+    private static boolean canConnect(int port) {
+        try (var s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** No namespace, veth or user bridge of ours; the default bridge may stay while the daemon runs. */
+    private static void assertNothingLeft() {
+        String netns = Commands.run(List.of("ip", "netns", "list"), Map.of(), null, 5).stdout();
+        assertThat(netns).doesNotContain("berth-");
+        String links = Commands.run(List.of("ip", "-br", "link"), Map.of(), null, 5).stdout();
+        assertThat(links).doesNotContainPattern("(?m)^vb[0-9a-f]").doesNotContainPattern("(?m)^br-[0-9a-f]");
+        String nat = Commands.run(List.of("iptables", "-w", "-t", "nat", "-S", "POSTROUTING"), Map.of(), null, 5).stdout();
+        assertThat(nat).doesNotContain("172.30.").doesNotContain("10.20");
+    }
+}
