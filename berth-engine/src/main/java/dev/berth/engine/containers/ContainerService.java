@@ -469,6 +469,26 @@ public final class ContainerService implements AutoCloseable {
         return () -> hub.remove(listener);
     }
 
+    /**
+     * Resizes the TTY of a running container ({@code POST /containers/{id}/resize}).
+     *
+     * @throws ConflictException when it is not running
+     * @throws InvalidArgumentException when it has no TTY
+     */
+    public void resize(String idOrName, int rows, int columns) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        RunningTask task;
+        synchronized (lc) {
+            task = lc.task;
+        }
+        if (task == null) {
+            throw new ConflictException("Container " + record.id() + " is not running");
+        }
+        task.terminal().orElseThrow(() -> new InvalidArgumentException("container " + record.id()
+                + " has no TTY")).resize(rows, columns);
+    }
+
     /** The stdin of the current or next run, once it has started (only with OpenStdin). */
     public CompletableFuture<RunningTask> started(String idOrName) {
         return liveOf(store.get(idOrName).id()).started();

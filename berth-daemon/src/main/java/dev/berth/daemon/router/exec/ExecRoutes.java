@@ -13,6 +13,7 @@ import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.TerminalSize;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.exec.Exec;
 import dev.berth.engine.exec.ExecService;
@@ -47,6 +48,13 @@ public final class ExecRoutes implements ApiRoutes.Group {
         routes.post("/containers/{id}/exec", this::create);
         routes.post("/exec/{id}/start", this::start);
         routes.get("/exec/{id}/json", this::inspect);
+        routes.post("/exec/{id}/resize", this::resize);
+    }
+
+    private void resize(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        TerminalSize size = TerminalSize.of(req.query());
+        execs.resize(p.get("id"), size.rows(), size.columns());
+        res.sendEmpty(200);
     }
 
     private void create(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
