@@ -3,6 +3,7 @@ package dev.berth.cli;
 import dev.berth.cli.command.container.ContainerCpCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
+import dev.berth.cli.command.container.ContainerAttachCommand;
 import dev.berth.cli.command.container.ContainerExecCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
@@ -69,6 +70,7 @@ final class CommandTable {
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
             Entry.of("exec", ContainerExecCommand::new),
+            Entry.of("attach", ContainerAttachCommand::new),
             Entry.of("rm", ContainerRmCommand::new, "remove"),
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
@@ -103,6 +105,7 @@ final class CommandTable {
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
             Entry.of("exec", ContainerExecCommand::new),
+            Entry.of("attach", ContainerAttachCommand::new),
             Entry.of("rm", ContainerRmCommand::new),
             Entry.of("ps", ContainerPsCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),

@@ -228,8 +228,10 @@ public final class ContainerService implements AutoCloseable {
         lc.logStreams = List.of(logOut, logErr);
         hub.add((stream, data, offset, length) ->
                 (stream == StdStream.STDERR ? logErr : logOut).write(data, offset, length));
-        Thread out = Thread.ofVirtual().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
-        Thread err = Thread.ofVirtual().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
+        // Platform threads: a blocking pipe read does not always release a virtual thread's
+        // carrier (seen: two idle containers' pumps held both carriers of a 2-core host).
+        Thread out = Thread.ofPlatform().daemon().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
+        Thread err = Thread.ofPlatform().daemon().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
         task.exit().whenComplete((code, failure) -> Thread.ofVirtual().start(() -> {
             join(out);
             join(err);

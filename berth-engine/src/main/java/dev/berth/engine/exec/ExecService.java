@@ -87,10 +87,12 @@ public final class ExecService {
         ExecInstance exec = instance(execId);
         PtyConsole console = exec.terminal();
         long pid = exec.snapshot().pid();
-        if (console == null || pid <= 0) {
+        if (console == null) {
             throw new ConflictException("exec " + execId + " is not running with a TTY");
         }
-        console.containerPid(pid);
+        if (pid > 0) {
+            console.containerPid(pid);
+        }
         console.resize(rows, columns);
     }
 

@@ -83,8 +83,8 @@ public final class ExecRoutes implements ApiRoutes.Group {
         Exec exec = execs.inspect(id);
         StartedExec started = execs.start(id);
         if (body.isDetach()) {
-            Thread.ofVirtual().start(() -> drain(started.stdout()));
-            Thread.ofVirtual().start(() -> drain(started.stderr()));
+            Thread.ofPlatform().daemon().start(() -> drain(started.stdout()));
+            Thread.ofPlatform().daemon().start(() -> drain(started.stderr()));
             started.stdin().ifPresent(ExecRoutes::closeQuietly);
             res.sendEmpty(200);
             return;
@@ -95,8 +95,8 @@ public final class ExecRoutes implements ApiRoutes.Group {
             MultiplexedOutput mux = new MultiplexedOutput(raw);
             boolean stdout = exec.config().wantsStdout();
             boolean stderr = exec.config().wantsStderr();
-            Thread out = Thread.ofVirtual().start(() -> pump(started.stdout(), stdout, tty, raw, mux, StdStream.STDOUT));
-            Thread err = Thread.ofVirtual().start(() -> pump(started.stderr(), stderr, tty, raw, mux, StdStream.STDERR));
+            Thread out = Thread.ofPlatform().daemon().start(() -> pump(started.stdout(), stdout, tty, raw, mux, StdStream.STDOUT));
+            Thread err = Thread.ofPlatform().daemon().start(() -> pump(started.stderr(), stderr, tty, raw, mux, StdStream.STDERR));
             started.stdin().ifPresent(in -> Thread.ofVirtual().start(() -> copyInput(conn.in(), in)));
             out.join();
             err.join();
