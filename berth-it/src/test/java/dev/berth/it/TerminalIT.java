@@ -77,8 +77,7 @@ class TerminalIT extends DaemonFixture {
         t.sendLine("stty size");
         t.await("^30 100$");
         t.resize(120, 40);
-        t.sendLine("stty size");
-        t.await("^40 120$");
+        t.retypeUntil("stty size", "^40 120$");
         t.sendLine("exit 4");
         t.await("EXIT=4$");
         t.await("^icanon$");
@@ -91,8 +90,7 @@ class TerminalIT extends DaemonFixture {
         t.sendLine("stty size");
         t.await("^30 100$");
         t.resize(120, 40);
-        t.sendLine("stty size");
-        t.await("^40 120$");
+        t.retypeUntil("stty size", "^40 120$");
         t.sendLine("sleep 100");
         t.sendKeys("C-c");
         // The shell runs this only once sleep is gone.

@@ -65,6 +65,27 @@ public final class Tmux implements AutoCloseable {
         return last[0];
     }
 
+    /**
+     * Types {@code line} until the screen matches {@code regex}: for effects that reach the
+     * container by another path than the keys (a resize travels as its own API call, and
+     * may land after the next keys did).
+     */
+    public String retypeUntil(String line, String regex) {
+        Pattern pattern = Pattern.compile(regex, Pattern.MULTILINE);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            sendLine(line);
+            long round = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < round) {
+                String shown = screen();
+                if (pattern.matcher(shown).find()) {
+                    return shown;
+                }
+            }
+        }
+        throw new AssertionError("the terminal never showed /" + regex + "/ after typing " + line + ":\n" + screen());
+    }
+
     /** Single-quotes {@code word} for sh. */
     public static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
