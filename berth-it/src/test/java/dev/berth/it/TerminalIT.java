@@ -71,26 +71,14 @@ class TerminalIT extends DaemonFixture {
     void execIt_shellWithItsOwnTerminal() {
         berth("run", "-d", "--name", "tty-exec", "busybox", "sleep", "1000").assertSuccess();
         Tmux t = terminal(berthCommand("exec", "-it", "tty-exec", "sh") + AFTER);
-        t.await(PROMPT);
-        t.sendLine("tty");
-        t.await("^/dev/pts/\\d+$");
-        t.sendLine("stty size");
-        t.await("^30 100$");
-        t.resize(120, 40);
-        t.retypeUntil("stty size", "^40 120$");
+        ttyFollowsTheWindow(t);
         t.sendLine("exit 4");
         t.await("EXIT=4$");
         t.await("^icanon$");
     }
 
     private void shellSession(Tmux t) {
-        t.await(PROMPT);
-        t.sendLine("tty");
-        t.await("^/dev/pts/\\d+$");
-        t.sendLine("stty size");
-        t.await("^30 100$");
-        t.resize(120, 40);
-        t.retypeUntil("stty size", "^40 120$");
+        ttyFollowsTheWindow(t);
         t.sendLine("sleep 100");
         t.sendKeys("C-c");
         // The shell runs this only once sleep is gone.
@@ -99,6 +87,17 @@ class TerminalIT extends DaemonFixture {
         t.sendLine("exit 3");
         t.await("EXIT=3$");
         t.await("^icanon$");
+    }
+
+    /** A shell on a terminal of its own whose size follows the window. */
+    private static void ttyFollowsTheWindow(Tmux t) {
+        t.await(PROMPT);
+        t.sendLine("tty");
+        t.await("^/dev/pts/\\d+$");
+        t.sendLine("stty size");
+        t.await("^30 100$");
+        t.resize(120, 40);
+        t.retypeUntil("stty size", "^40 120$");
     }
 
     private Tmux terminal(String command) {
