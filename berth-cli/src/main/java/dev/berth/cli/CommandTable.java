@@ -7,6 +7,7 @@ import dev.berth.cli.command.registry.PullCommand;
 import dev.berth.cli.command.registry.PushCommand;
 import dev.berth.cli.command.container.ContainerCreateCommand;
 import dev.berth.cli.command.container.ContainerInspectCommand;
+import dev.berth.cli.command.container.ContainerAttachCommand;
 import dev.berth.cli.command.container.ContainerExecCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
@@ -83,6 +84,7 @@ final class CommandTable {
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
             Entry.of("exec", ContainerExecCommand::new),
+            Entry.of("attach", ContainerAttachCommand::new),
             Entry.of("rm", ContainerRmCommand::new, "remove"),
             Entry.of("inspect", ContainerInspectCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),
@@ -132,6 +134,7 @@ final class CommandTable {
             Entry.of("kill", ContainerKillCommand::new),
             Entry.of("restart", ContainerRestartCommand::new),
             Entry.of("exec", ContainerExecCommand::new),
+            Entry.of("attach", ContainerAttachCommand::new),
             Entry.of("rm", ContainerRmCommand::new),
             Entry.of("ps", ContainerPsCommand::new),
             Entry.of("logs", ContainerLogsCommand::new),

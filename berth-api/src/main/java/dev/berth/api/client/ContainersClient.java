@@ -89,6 +89,12 @@ public final class ContainersClient {
     }
 
     /** {@code signal} by name (KILL, SIGINT) or number; null for KILL. */
+    /** {@code POST /containers/{id}/resize}: the container's TTY becomes {@code rows} x {@code columns}. */
+    public void resize(String id, int rows, int columns) throws IOException {
+        client.call("POST", Target.path("/containers").name(id).then("/resize").query("h", Integer.toString(rows))
+                .query("w", Integer.toString(columns)).toString());
+    }
+
     public void kill(String id, String signal) throws IOException {
         client.call("POST", Target.path("/containers").name(id).then("/kill").query("signal", signal).toString());
     }

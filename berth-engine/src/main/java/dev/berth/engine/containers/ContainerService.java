@@ -274,8 +274,10 @@ public final class ContainerService implements AutoCloseable {
         lc.logStreams = List.of(logOut, logErr);
         hub.add((stream, data, offset, length) ->
                 (stream == StdStream.STDERR ? logErr : logOut).write(data, offset, length));
-        Thread out = Thread.ofVirtual().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
-        Thread err = Thread.ofVirtual().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
+        // Platform threads: a blocking pipe read does not always release a virtual thread's
+        // carrier (seen: two idle containers' pumps held both carriers of a 2-core host).
+        Thread out = Thread.ofPlatform().daemon().name("stdout-" + lc.id.shortId()).start(() -> pump(task.stdout(), StdStream.STDOUT, hub));
+        Thread err = Thread.ofPlatform().daemon().name("stderr-" + lc.id.shortId()).start(() -> pump(task.stderr(), StdStream.STDERR, hub));
         task.exit().whenComplete((code, failure) -> Thread.ofVirtual().start(() -> {
             join(out);
             join(err);
@@ -593,6 +595,26 @@ public final class ContainerService implements AutoCloseable {
             listener.end();
         }
         return () -> hub.remove(listener);
+    }
+
+    /**
+     * Resizes the TTY of a running container ({@code POST /containers/{id}/resize}).
+     *
+     * @throws ConflictException when it is not running
+     * @throws InvalidArgumentException when it has no TTY
+     */
+    public void resize(String idOrName, int rows, int columns) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        RunningTask task;
+        synchronized (lc) {
+            task = lc.task;
+        }
+        if (task == null) {
+            throw new ConflictException("Container " + record.id() + " is not running");
+        }
+        task.terminal().orElseThrow(() -> new InvalidArgumentException("container " + record.id()
+                + " has no TTY")).resize(rows, columns);
     }
 
     /** The stdin of the current or next run, once it has started (only with OpenStdin). */

@@ -79,13 +79,14 @@ final class TaskLauncher {
             args.addAll(record.args());
             ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
-                    false, rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
+                    config.isTty(), rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
                     binds(userMounts, paths), network(record, hostname, paths), true,
                     "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
             OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs()));
             long t2 = System.nanoTime();
-            TaskIo io = config.isOpenStdin() ? TaskIo.WITH_STDIN : TaskIo.NO_STDIN;
+            TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
+                    : TaskIo.pipes(config.isOpenStdin());
             Launched launched = new Launched(monitor.start(record.id().hex(), paths.bundle(), io), rootfs);
             long t3 = System.nanoTime();
             LOG.log(System.Logger.Level.DEBUG, () -> String.format(

@@ -19,6 +19,7 @@ final class ExecInstance {
     private Path pidFile;
     private long pid;
     private OptionalInt exitCode = OptionalInt.empty();
+    private dev.berth.engine.runtime.PtyConsole terminal;
 
     ExecInstance(String id, String containerId, ExecCreateRequest config) {
         this.id = id;
@@ -46,6 +47,15 @@ final class ExecInstance {
         pid();
         phase = Phase.ENDED;
         exitCode = OptionalInt.of(code);
+    }
+
+    synchronized void terminal(dev.berth.engine.runtime.PtyConsole console) {
+        this.terminal = console;
+    }
+
+    /** The exec's TTY while it has one, else null. */
+    synchronized dev.berth.engine.runtime.PtyConsole terminal() {
+        return terminal;
     }
 
     synchronized Exec snapshot() {

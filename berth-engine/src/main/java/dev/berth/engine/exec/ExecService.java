@@ -11,6 +11,7 @@ import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
 import dev.berth.engine.runtime.ExecutableLookup;
 import dev.berth.engine.runtime.OciRuntime;
+import dev.berth.engine.runtime.PtyConsole;
 import dev.berth.engine.runtime.StartFailure;
 import dev.berth.engine.runtime.spec.ResolvedUser;
 import dev.berth.engine.runtime.spec.UserResolver;
@@ -76,6 +77,25 @@ public final class ExecService {
         return instance(execId).snapshot();
     }
 
+    /**
+     * Resizes a running exec's TTY ({@code POST /exec/{id}/resize}).
+     *
+     * @throws NotFoundException when there is no such exec
+     * @throws ConflictException when it is not running or has no TTY
+     */
+    public void resize(String execId, int rows, int columns) {
+        ExecInstance exec = instance(execId);
+        PtyConsole console = exec.terminal();
+        long pid = exec.snapshot().pid();
+        if (console == null) {
+            throw new ConflictException("exec " + execId + " is not running with a TTY");
+        }
+        if (pid > 0) {
+            console.containerPid(pid);
+        }
+        console.resize(rows, columns);
+    }
+
     /** The ID of the container an exec runs in (for resize and attach routes). */
     public String containerOf(String execId) {
         return instance(execId).containerId;
@@ -124,17 +144,28 @@ public final class ExecService {
         Path pidFile = dir.resolve("exec.pid");
         Path logFile = dir.resolve("runtime.log");
         Process child;
+        PtyConsole console = null;
         try {
             Files.createDirectories(dir);
             Files.write(processJson, JSON.writeValueAsBytes(process));
+            List<String> runtimeArgv = runtime.execCommand(record.id().hex(), processJson, pidFile, logFile);
             List<String> argv = new ArrayList<>(List.of("setsid"));
-            argv.addAll(runtime.execCommand(record.id().hex(), processJson, pidFile, logFile));
+            argv.addAll(runtimeArgv);
+            if (exec.config.isTty()) {
+                List<Integer> size = exec.config.consoleSize();
+                boolean sized = size != null && size.size() == 2;
+                console = PtyConsole.open(sized ? size.get(0) : 0, sized ? size.get(1) : 0);
+                argv = console.wrap(runtimeArgv);
+            }
             ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-            if (!exec.config.wantsStdin()) {
+            if (!exec.config.wantsStdin() || console != null) {
                 pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             }
             child = pb.start();
         } catch (IOException e) {
+            if (console != null) {
+                console.abandon();
+            }
             exec.ended(126);
             deleteTree(dir);
             throw new SystemException("cannot start exec " + exec.id + ": " + e.getMessage(), e);
@@ -150,6 +181,13 @@ public final class ExecService {
             LOG.log(System.Logger.Level.DEBUG, () -> "exec " + exec.id.substring(0, 12) + " exited with " + code);
             return code;
         });
+        if (console != null) {
+            console.startReading("exec-" + exec.id.substring(0, 12));
+            exec.terminal(console);
+            // The runtime's own refusal is written to the terminal too: held back the same way.
+            return new StartedExec(exec.config.wantsStdin() ? Optional.of(console.input()) : Optional.empty(),
+                    new StartGate(console.output(), pidFile, child), InputStream.nullInputStream(), exit, failure);
+        }
         return new StartedExec(exec.config.wantsStdin() ? Optional.of(child.getOutputStream()) : Optional.empty(),
                 child.getInputStream(), new StartGate(child.getErrorStream(), pidFile, child), exit, failure);
     }

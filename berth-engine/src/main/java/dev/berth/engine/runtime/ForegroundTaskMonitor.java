@@ -69,20 +69,46 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         List<String> argv = new ArrayList<>(List.of("setsid", "-w", "sh", "-c", WRAPPER,
                 exitFile.toAbsolutePath().toString()));
         argv.addAll(runtime.runCommand(id, bundle, pidFile, logFile));
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(bundle.toFile());
-        if (!io.stdin()) {
+        PtyConsole console = io.tty() ? PtyConsole.open(io.rows(), io.columns()) : null;
+        ProcessBuilder pb = new ProcessBuilder(console == null ? argv : console.wrap(argv.subList(1, argv.size())))
+                .directory(bundle.toFile());
+        if (!io.stdin() || console != null) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         Process process;
         try {
             process = pb.start();
         } catch (IOException e) {
+            if (console != null) {
+                console.abandon();
+            }
             throw new SystemException("cannot start " + runtime.name() + ": " + e.getMessage(), e);
+        }
+        if (console != null) {
+            console.startReading(id.substring(0, Math.min(12, id.length())));
         }
         long pid = awaitPid(id, process, pidFile, logFile);
         CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
+        if (console != null) {
+            console.containerPid(pid);
+            if (io.rows() > 0 && io.columns() > 0) {
+                resizeQuietly(console, io);
+            }
+            closeQuietly(process);
+            return new RunningTask(id, pid, io.stdin() ? Optional.of(console.input()) : Optional.empty(),
+                    console.output(), InputStream.nullInputStream(), exit, Optional.of(console));
+        }
         return new RunningTask(id, pid, io.stdin() ? Optional.of(process.getOutputStream()) : Optional.empty(),
-                process.getInputStream(), process.getErrorStream(), exit);
+                process.getInputStream(), process.getErrorStream(), exit, Optional.empty());
+    }
+
+    // crun does not copy our terminal's size to the container's: set it there directly.
+    private static void resizeQuietly(TaskTerminal terminal, TaskIo io) {
+        try {
+            terminal.resize(io.rows(), io.columns());
+        } catch (RuntimeException e) {
+            // the process already ended
+        }
     }
 
     @Override

@@ -31,6 +31,12 @@ final class AttachedSession {
 
     static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
             Starter starter) throws IOException {
+        return run(ctx, id, tty, stdin, autoRemove, sigProxy, null, starter);
+    }
+
+    static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
+            String detachKeys, Starter starter) throws IOException {
+        DetachKeys keys = stdin ? DetachKeys.parse(detachKeys) : null;
         ContainersClient containers = ctx.client().containers();
         ApiStream stream = containers.attach(id, AttachOptions.forRun(stdin));
         PendingWait wait = containers.await(id, autoRemove ? WaitCondition.REMOVED : WaitCondition.NEXT_EXIT);
@@ -57,13 +63,9 @@ final class AttachedSession {
             }
         }) : null;
         try (stream) {
-            if (stdin) {
-                pumpStdin(ctx.in(), stream);
-            }
-            if (tty) {
-                copyRaw(stream.in(), ctx.out());
-            } else {
-                demux(stream.in(), ctx.out(), ctx.err());
+            if (exchange(ctx, stream, tty, stdin, keys, (rows, columns) -> containers.resize(id, rows, columns))) {
+                wait.close();
+                return 0;
             }
             WaitResponse result = wait.result();
             if (result.error() != null && result.error().message() != null && !result.error().message().isEmpty()) {
@@ -77,15 +79,59 @@ final class AttachedSession {
         }
     }
 
+    /**
+     * Runs an attached stream to its end: stdin to the container (when attached), its output
+     * to ours, and with a TTY the local terminal in raw mode following the window size.
+     * Returns true when the user detached with the detach keys (the container keeps running).
+     */
+    static boolean exchange(CliContext ctx, ApiStream stream, boolean tty, boolean stdin, DetachKeys keys,
+            TerminalSession.Resize resize) throws IOException {
+        java.util.Optional<TerminalSession> terminal = tty ? TerminalSession.begin(resize) : java.util.Optional.empty();
+        try {
+            if (stdin) {
+                pumpStdin(ctx.in(), stream, keys);
+            }
+            if (tty) {
+                copyRaw(stream.in(), ctx.out());
+            } else {
+                demux(stream.in(), ctx.out(), ctx.err());
+            }
+        } catch (IOException e) {
+            if (keys == null || !keys.detached()) {
+                throw e;
+            }
+        } finally {
+            terminal.ifPresent(TerminalSession::close);
+        }
+        return keys != null && keys.detached();
+    }
+
     /** Copies the client's stdin to the container on a daemon thread; EOF half-closes the connection. */
     static void pumpStdin(InputStream in, ApiStream stream) {
+        pumpStdin(in, stream, null);
+    }
+
+    /**
+     * As {@link #pumpStdin(InputStream, ApiStream)}, watching for the detach keys: once they
+     * are typed the connection is closed (the container keeps running).
+     */
+    static void pumpStdin(InputStream in, ApiStream stream, DetachKeys keys) {
         Thread.ofPlatform().daemon().name("berth-stdin").start(() -> {
             byte[] buf = new byte[8192];
             try {
                 OutputStream out = stream.out();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
+                    if (keys == null) {
+                        out.write(buf, 0, n);
+                    } else {
+                        out.write(keys.feed(buf, n));
+                        if (keys.detached()) {
+                            out.flush();
+                            stream.close();
+                            return;
+                        }
+                    }
                     out.flush();
                 }
                 stream.closeWrite();

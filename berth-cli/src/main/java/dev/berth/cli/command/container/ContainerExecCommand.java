@@ -55,7 +55,9 @@ public final class ContainerExecCommand extends BerthCommand {
     @Override
     public Integer call() throws IOException {
         String id = client().containers().inspect(container).id();
-        ExecCreateRequest request = new ExecCreateRequest(user, privileged, tty, null, interactive && !detach,
+        List<Integer> consoleSize = tty ? TerminalSession.currentSize().map(s -> List.of(s.rows(), s.columns()))
+                .orElse(null) : null;
+        ExecCreateRequest request = new ExecCreateRequest(user, privileged, tty, consoleSize, interactive && !detach,
                 !detach, !detach, detachKeys, environment(env), workdir, command);
         ExecClient execs = client().execs();
         String execId = execs.create(id, request);
@@ -63,14 +65,11 @@ public final class ContainerExecCommand extends BerthCommand {
             execs.startDetached(execId);
             return 0;
         }
-        try (ApiStream stream = execs.startAttached(execId, new ExecStartRequest(false, tty, null))) {
-            if (interactive) {
-                AttachedSession.pumpStdin(ctx().in(), stream);
-            }
-            if (tty) {
-                AttachedSession.copyRaw(stream.in(), out());
-            } else {
-                AttachedSession.demux(stream.in(), out(), err());
+        DetachKeys keys = interactive ? DetachKeys.parse(detachKeys) : null;
+        try (ApiStream stream = execs.startAttached(execId, new ExecStartRequest(false, tty, consoleSize))) {
+            if (AttachedSession.exchange(ctx(), stream, tty, interactive, keys,
+                    (rows, columns) -> execs.resize(execId, rows, columns))) {
+                return 0;
             }
         }
         ExecInspect result = execs.inspect(execId);

@@ -50,7 +50,7 @@ public final class ContainerRunCommand extends CreateOptions {
             out().println(id);
             return 0;
         }
-        return AttachedSession.run(ctx(), id, tty, interactive, autoRemove, sigProxy, () -> start(id));
+        return AttachedSession.run(ctx(), id, tty, interactive, autoRemove, sigProxy, detachKeys, () -> start(id));
     }
 
     private void start(String id) {

@@ -20,6 +20,9 @@ public final class ContainerStartCommand extends BerthCommand {
     @Option(names = {"-i", "--interactive"}, description = "Attach container's STDIN")
     boolean interactive;
 
+    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers;
 
@@ -34,7 +37,7 @@ public final class ContainerStartCommand extends BerthCommand {
             boolean stdin = interactive && c.config() != null && c.config().isOpenStdin();
             boolean tty = c.config() != null && c.config().isTty();
             boolean autoRemove = c.hostConfig() != null && c.hostConfig().isAutoRemove();
-            return AttachedSession.run(ctx(), c.id(), tty, stdin, autoRemove, true,
+            return AttachedSession.run(ctx(), c.id(), tty, stdin, autoRemove, true, detachKeys,
                     () -> client().containers().start(c.id()));
         }
         List<String> failed = new ArrayList<>();

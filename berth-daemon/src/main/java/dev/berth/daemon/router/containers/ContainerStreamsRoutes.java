@@ -8,6 +8,7 @@ import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.TerminalSize;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.error.InvalidArgumentException;
@@ -41,6 +42,13 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
     public void register(ApiRoutes routes) {
         routes.post("/containers/{id}/attach", this::attach);
         routes.get("/containers/{id}/logs", this::logs);
+        routes.post("/containers/{id}/resize", this::resize);
+    }
+
+    private void resize(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        TerminalSize size = TerminalSize.of(req.query());
+        containers.resize(p.get("id"), size.rows(), size.columns());
+        res.sendEmpty(200);
     }
 
     private void attach(ServerRequest req, ServerResponse res, PathParams p) throws Exception {

@@ -13,6 +13,7 @@ import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
+import dev.berth.daemon.router.TerminalSize;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.exec.Exec;
 import dev.berth.engine.exec.ExecService;
@@ -47,6 +48,13 @@ public final class ExecRoutes implements ApiRoutes.Group {
         routes.post("/containers/{id}/exec", this::create);
         routes.post("/exec/{id}/start", this::start);
         routes.get("/exec/{id}/json", this::inspect);
+        routes.post("/exec/{id}/resize", this::resize);
+    }
+
+    private void resize(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        TerminalSize size = TerminalSize.of(req.query());
+        execs.resize(p.get("id"), size.rows(), size.columns());
+        res.sendEmpty(200);
     }
 
     private void create(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
@@ -75,8 +83,8 @@ public final class ExecRoutes implements ApiRoutes.Group {
         Exec exec = execs.inspect(id);
         StartedExec started = execs.start(id);
         if (body.isDetach()) {
-            Thread.ofVirtual().start(() -> drain(started.stdout()));
-            Thread.ofVirtual().start(() -> drain(started.stderr()));
+            Thread.ofPlatform().daemon().start(() -> drain(started.stdout()));
+            Thread.ofPlatform().daemon().start(() -> drain(started.stderr()));
             started.stdin().ifPresent(ExecRoutes::closeQuietly);
             res.sendEmpty(200);
             return;
@@ -87,8 +95,8 @@ public final class ExecRoutes implements ApiRoutes.Group {
             MultiplexedOutput mux = new MultiplexedOutput(raw);
             boolean stdout = exec.config().wantsStdout();
             boolean stderr = exec.config().wantsStderr();
-            Thread out = Thread.ofVirtual().start(() -> pump(started.stdout(), stdout, tty, raw, mux, StdStream.STDOUT));
-            Thread err = Thread.ofVirtual().start(() -> pump(started.stderr(), stderr, tty, raw, mux, StdStream.STDERR));
+            Thread out = Thread.ofPlatform().daemon().start(() -> pump(started.stdout(), stdout, tty, raw, mux, StdStream.STDOUT));
+            Thread err = Thread.ofPlatform().daemon().start(() -> pump(started.stderr(), stderr, tty, raw, mux, StdStream.STDERR));
             started.stdin().ifPresent(in -> Thread.ofVirtual().start(() -> copyInput(conn.in(), in)));
             out.join();
             err.join();

@@ -1,0 +1,71 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.api.client.ApiStream;
+import dev.berth.api.client.AttachOptions;
+import dev.berth.api.client.ContainersClient;
+import dev.berth.api.client.PendingWait;
+import dev.berth.api.client.WaitCondition;
+import dev.berth.api.types.container.ContainerInspect;
+import dev.berth.api.types.container.WaitResponse;
+import dev.berth.cli.CliFailure;
+import dev.berth.cli.command.BerthCommand;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth attach}: connect to a running container's output (and its stdin when it
+ * was created with -i), with its TTY in raw mode when it has one; exit with the
+ * container's code, or 0 when the user detaches with the detach keys.
+ */
+@Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
+public final class ContainerAttachCommand extends BerthCommand {
+
+    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
+    @Option(names = "--no-stdin", description = "Do not attach STDIN")
+    boolean noStdin;
+
+    @Option(names = "--sig-proxy", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "Proxy all received signals to the process")
+    boolean sigProxy;
+
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    String container;
+
+    @Override
+    public Integer call() throws IOException {
+        ContainersClient containers = client().containers();
+        ContainerInspect c = containers.inspect(container);
+        if (c.state() == null || !c.state().running()) {
+            throw new CliFailure(1, "You cannot attach to a stopped container, start it first");
+        }
+        boolean tty = c.config() != null && c.config().isTty();
+        boolean stdin = !noStdin && c.config() != null && c.config().isOpenStdin();
+        DetachKeys keys = stdin ? DetachKeys.parse(detachKeys) : null;
+        PendingWait wait = containers.await(c.id(), WaitCondition.NEXT_EXIT);
+        ApiStream stream = containers.attach(c.id(), new AttachOptions(stdin, true, true, true, false, detachKeys));
+        SignalProxy proxy = sigProxy && !tty ? SignalProxy.forward(signal -> {
+            try {
+                containers.kill(c.id(), signal);
+            } catch (IOException e) {
+                err().println("berth: failed to forward signal " + signal + ": " + e.getMessage());
+            }
+        }) : null;
+        try (stream) {
+            if (AttachedSession.exchange(ctx(), stream, tty, stdin, keys,
+                    (rows, columns) -> containers.resize(c.id(), rows, columns))) {
+                wait.close();
+                return 0;
+            }
+            WaitResponse result = wait.result();
+            return (int) result.statusCode();
+        } finally {
+            if (proxy != null) {
+                proxy.close();
+            }
+        }
+    }
+}

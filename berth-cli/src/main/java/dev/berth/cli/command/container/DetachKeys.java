@@ -1,0 +1,82 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.cli.CliFailure;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * docker's detach keys ({@code --detach-keys}, default Ctrl-P Ctrl-Q), recognised in what
+ * the user types: bytes that start the sequence are held back until it either completes
+ * (detach: they are never sent) or breaks (they are sent after all, as docker's escape
+ * proxy does).
+ */
+final class DetachKeys {
+
+    static final String DEFAULT = "ctrl-p,ctrl-q";
+
+    private final byte[] sequence;
+    private int matched;
+    private boolean detached;
+
+    private DetachKeys(byte[] sequence) {
+        this.sequence = sequence;
+    }
+
+    /** Parses docker's form: comma-separated {@code ctrl-<key>} or single characters. */
+    static DetachKeys parse(String spec) {
+        String text = spec == null || spec.isEmpty() ? DEFAULT : spec;
+        ByteArrayOutputStream keys = new ByteArrayOutputStream();
+        for (String key : text.split(",", -1)) {
+            keys.write(code(key, text));
+        }
+        return new DetachKeys(keys.toByteArray());
+    }
+
+    private static int code(String key, String spec) {
+        if (key.length() == 1) {
+            return key.charAt(0);
+        }
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("ctrl-") && lower.length() == 6) {
+            char c = lower.charAt(5);
+            if (c >= 'a' && c <= 'z') {
+                return c - 'a' + 1;
+            }
+            int at = "@[\\]^_".indexOf(c);
+            if (at >= 0) {
+                return at == 0 ? 0 : 26 + at;
+            }
+        }
+        throw new CliFailure(125, "Invalid detach keys (" + spec + ") provided");
+    }
+
+    /**
+     * Feeds typed bytes; returns those to send now. Once the sequence is complete,
+     * {@link #detached()} is true and nothing after it is returned.
+     */
+    byte[] feed(byte[] data, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        for (int i = 0; i < length && !detached; i++) {
+            byte b = data[i];
+            if (b == sequence[matched]) {
+                matched++;
+                if (matched == sequence.length) {
+                    detached = true;
+                }
+                continue;
+            }
+            out.write(sequence, 0, matched);
+            matched = 0;
+            if (b == sequence[0]) {
+                matched = 1;
+                detached = sequence.length == 1;
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    boolean detached() {
+        return detached;
+    }
+}
