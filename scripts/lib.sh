@@ -42,6 +42,7 @@ berth_ensure_test_packages() {
   local missing=()
   [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  command -v tmux >/dev/null || missing+=(tmux)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "berth: installing ${missing[*]} for the tests" >&2
   if [ "$(id -u)" != 0 ]; then
