@@ -20,13 +20,17 @@ berth_find_java() {
 }
 
 # Host packages berth needs: an OCI runtime (crun, runc as fallback), busybox-static for
-# `image bootstrap busybox`, util-linux's setsid. Installed once with apt-get.
+# `image bootstrap busybox`, util-linux's setsid, iproute2 and iptables for networks.
+# Installed once with apt-get.
 berth_ensure_packages() {
   local missing=()
   command -v crun >/dev/null || missing+=(crun)
   command -v runc >/dev/null || missing+=(runc)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v setsid >/dev/null || missing+=(util-linux)
+  # Networks: bridges and veths with iproute2, NAT and isolation with iptables (as dockerd).
+  command -v ip >/dev/null || missing+=(iproute2)
+  command -v iptables >/dev/null || missing+=(iptables)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "berth: installing ${missing[*]}" >&2
   if [ "$(id -u)" != 0 ]; then
