@@ -72,6 +72,9 @@ c = json.load(open(sys.argv[1]))
 c["root"] = {"path": sys.argv[3], "readonly": False}
 c["mounts"] = [m for m in c["mounts"] if not m["destination"].startswith("/etc/")]
 c["process"]["args"] = ["/bin/true"]
+# The container's network namespace is gone with it: the raw run gets a fresh one.
+for ns in c["linux"]["namespaces"]:
+    ns.pop("path", None)
 json.dump(c, open(sys.argv[2], "w"))
 PY
 "${DOCKER[@]}" rm "$cid" >/dev/null
@@ -80,7 +83,7 @@ raw_berth_spec() { crun --root "$WORK/crun-state" run --bundle "$WORK/bundle-ber
 api_run() { # the daemon's own part of run --rm: the docker CLI's API calls, with curl
   local id
   id=$(curl -s --unix-socket "$SOCK" -XPOST -H 'Content-Type: application/json' \
-    -d '{"Image":"busybox","Cmd":["true"],"HostConfig":{"AutoRemove":true}}' http://x/v1.50/containers/create \
+    -d '{"Image":"busybox","Cmd":["true"],"HostConfig":{"AutoRemove":true,"NetworkMode":"none"}}' http://x/v1.50/containers/create \
     | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
   curl -s --unix-socket "$SOCK" -XPOST "http://x/v1.50/containers/$id/wait?condition=removed" >/dev/null &
   local waiter=$!
@@ -95,12 +98,13 @@ R[raw]=$(median_ms raw_run)
 R[raw_spec]=$(median_ms raw_berth_spec)
 R[berth_cli_run]=$(median_ms "${CLI[@]}" run --rm busybox true)
 R[docker_cli_run]=$(median_ms "${DOCKER[@]}" run --rm busybox true)
+R[docker_cli_run_nonet]=$(median_ms "${DOCKER[@]}" run --rm --network none busybox true)
 R[api_run]=$(median_ms api_run)
 R[curl_ping]=$(median_ms curl -s --unix-socket "$SOCK" http://x/_ping)
 # create, start and wait's answer are three curl processes in a row: take their cost out.
 R[api_net]=$(awk -v a="${R[api_run]}" -v p="${R[curl_ping]}" 'BEGIN { printf "%.1f", a - 3 * p }')
 R[create_start_wait]=$(median_ms create_start_wait)
-R[berth_version]=$(median_ms "${CLI[@]}" --version)
+R[berth_version]=$(median_ms "${CLI[@]:0:${#CLI[@]}-2}" --version)
 R[berth_ps_empty]=$(median_ms "${CLI[@]}" ps)
 R[docker_ps_empty]=$(median_ms "${DOCKER[@]}" ps)
 for i in $(seq 1 100); do "${DOCKER[@]}" create busybox true >/dev/null; done
@@ -139,7 +143,8 @@ printf '%-46s %10s %14s\n' "raw crun run /bin/true, crun spec's config" "${R[raw
 printf '%-46s %10s %14s\n' "raw crun run /bin/true, berthd's config.json" "${R[raw_spec]}" ""
 printf '%-46s %10s %14s\n' "run --rm busybox true, berth CLI" "${R[berth_cli_run]}" ""
 printf '%-46s %10s %14s\n' "run --rm busybox true, docker CLI -> berthd" "${R[docker_cli_run]}" ""
-printf '%-46s %10s %14s\n' "  the same API calls with curl" "${R[api_run]}" ""
+printf '%-46s %10s %14s\n' "  the same with --network none" "${R[docker_cli_run_nonet]}" ""
+printf '%-46s %10s %14s\n' "  its API calls with curl (--network none)" "${R[api_run]}" ""
 printf '%-46s %10s %14s\n' "  curl's own cost (GET /_ping)" "${R[curl_ping]}" ""
 printf '%-46s %10s %14s\n' "  daemon part (minus 3 curl processes)" "${R[api_net]}" "$(ratio "${R[raw_spec]}" "${R[api_net]}") of raw"
 printf '%-46s %10s %14s\n' "create + start -a + rm, docker CLI -> berthd" "${R[create_start_wait]}" ""
@@ -148,7 +153,8 @@ printf '%-46s %10s %14s\n' "ps -a, 100 containers, docker CLI -> berthd" "${R[do
 printf '%-46s %10s %14s\n' "berth --version (CLI start-up alone)" "${R[berth_version]}" ""
 printf '%-46s %10s %14s\n' "berth ps, no containers (start-up + 1 request)" "${R[berth_ps_empty]}" ""
 printf '%-46s %10s %14s\n' "docker ps, no containers" "${R[docker_ps_empty]}" ""
-printf '%-46s %10s %14s\n' "run --rm busybox true, docker CLI -> dockerd" "$DOCKERD_RUN" "$(ratio "${R[docker_cli_run]}" "$DOCKERD_RUN")"
-printf '%-46s %10s %14s\n' "run --rm busybox true, podman" "$PODMAN_RUN" "$(ratio "${R[docker_cli_run]}" "$PODMAN_RUN")"
+# dockerd runs with --bridge=none here (no network of its own): compare with berth's --network none.
+printf '%-46s %10s %14s\n' "run --rm busybox true, docker CLI -> dockerd" "$DOCKERD_RUN" "$(ratio "${R[docker_cli_run_nonet]}" "$DOCKERD_RUN")"
+printf '%-46s %10s %14s\n' "run --rm busybox true, podman" "$PODMAN_RUN" "$(ratio "${R[docker_cli_run_nonet]}" "$PODMAN_RUN")"
 printf '%-46s %10s %14s\n' "berthd RSS idle after start (MiB)" "$((RSS_IDLE_KB / 1024))" ""
 printf '%-46s %10s %14s\n' "berthd RSS after the runs (MiB)" "$((RSS_KB / 1024))" ""

@@ -25,7 +25,8 @@ import java.util.List;
 public final class Distribution {
 
     private final RegistryConfig config;
-    private final HttpClient http;
+    /** Made on first use: the JDK's client starts threads and loads ~1,000 classes that an idle daemon does not need. */
+    private HttpClient http;
     private final Puller puller;
     private final Pusher pusher;
 
@@ -33,7 +34,6 @@ public final class Distribution {
     public Distribution(RegistryConfig config, ContentStore content, LayerStore layers, ImageStore images, Path dir)
             throws IOException {
         this.config = config;
-        this.http = RegistryClient.newHttpClient();
         LayerBlobIndex index = new LayerBlobIndex(dir.resolve("layers"));
         this.puller = new Puller(content, layers, images, index, config.maxConcurrentDownloads());
         this.pusher = new Pusher(content, layers, images, index, config.maxConcurrentUploads());
@@ -51,7 +51,7 @@ public final class Distribution {
         RuntimeException last = null;
         for (URI base : endpoints) {
             try {
-                return puller.pull(new RegistryClient(http, base, ref.path(), auth, "pull"), ref, platform, progress);
+                return puller.pull(new RegistryClient(http(), base, ref.path(), auth, "pull"), ref, platform, progress);
             } catch (UnavailableException | RegistryAuthException e) {
                 last = e; // a mirror that is down or refuses: try the next endpoint
                 if (base.equals(endpoints.getLast())) {
@@ -68,7 +68,7 @@ public final class Distribution {
             throw new InvalidArgumentException("cannot push a digest reference");
         }
         URI base = config.endpoints(ref.domain(), false).getFirst();
-        return pusher.push(new RegistryClient(http, base, ref.path(), auth, "pull,push"), ref, progress);
+        return pusher.push(new RegistryClient(http(), base, ref.path(), auth, "pull,push"), ref, progress);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class Distribution {
     public void login(AuthConfig auth) throws IOException {
         String domain = RegistryConfig.domainOf(auth.serverAddress());
         URI base = config.endpoints(domain, false).getFirst();
-        RegistryClient client = new RegistryClient(http, base, null, auth, "pull");
+        RegistryClient client = new RegistryClient(http(), base, null, auth, "pull");
         URI ping = base.resolve("/v2/");
         try {
             HttpResponse<InputStream> res = client.send(() -> HttpRequest.newBuilder(ping).GET());
@@ -94,7 +94,7 @@ public final class Distribution {
     /** What {@code ref} points at in its registry, and the platforms an index offers. */
     public RemoteDescriptor inspect(ImageRef ref, AuthConfig auth) throws IOException {
         URI base = config.endpoints(ref.domain(), true).getLast();
-        RegistryClient client = new RegistryClient(http, base, ref.path(), auth, "pull");
+        RegistryClient client = new RegistryClient(http(), base, ref.path(), auth, "pull");
         String reference = ref.isDigested() ? ref.digest().toString() : ref.tag();
         ManifestResolver.Resolved r = ManifestResolver.resolve(client, reference, PlatformSelector.host());
         List<Descriptor.PlatformSpec> platforms = r.platforms();
@@ -121,5 +121,12 @@ public final class Distribution {
     /** Whether {@code e} is one this service reports in words a client shows as they are. */
     public static boolean isExpected(RuntimeException e) {
         return e instanceof BerthException || e instanceof RegistryAuthException;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = RegistryClient.newHttpClient();
+        }
+        return http;
     }
 }
