@@ -1,5 +1,6 @@
 package dev.berth.api.client;
 
+import dev.berth.api.JsonText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

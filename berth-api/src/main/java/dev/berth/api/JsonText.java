@@ -1,12 +1,15 @@
-package dev.berth.api.client;
+package dev.berth.api;
 
-/** JSON string quoting for the few values the client writes by hand (filters). */
-final class JsonText {
+/**
+ * JSON string quoting for the few values written by hand, without a JSON library: the
+ * client's filters and the daemon's error bodies (which must not fail while reporting a failure).
+ */
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static StringBuilder quote(StringBuilder sb, String s) {
+    public static StringBuilder quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
