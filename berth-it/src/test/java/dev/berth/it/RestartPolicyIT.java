@@ -89,7 +89,9 @@ class RestartPolicyIT {
         // The back-off doubles: once it is long enough, ps catches the container waiting.
         Await.until("ps to show it restarting", DEADLINE, () -> daemon.berth("ps", "-a", "--format",
                 "{{.Status}}", "--filter", "name=slowfail").out().startsWith("Restarting (2)"));
-        assertThat(inspect("slowfail", "{{.State.Restarting}} {{.State.Running}}")).isEqualTo("true true");
+        // Between tries dockerd shows Restarting and Running both true; poll, as a try may be under way.
+        Await.until("inspect to show it restarting", DEADLINE,
+                () -> inspect("slowfail", "{{.State.Restarting}} {{.State.Running}}").equals("true true"));
         assertThat(daemon.berth("rm", "slowfail").exitCode()).isNotZero();
         daemon.berth("kill", "slowfail").assertSuccess();
         assertThat(inspect("slowfail", "{{.State.Status}} {{.State.ExitCode}}")).isEqualTo("exited 2");
