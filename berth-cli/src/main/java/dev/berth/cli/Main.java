@@ -41,6 +41,12 @@ public final class Main {
             ctx.out().println(new BuildInfo().getVersion()[0]);
             return 0;
         }
+        if (args.length >= 1 && args[0].equals("help")) {
+            // `berth help [COMMAND]` is `berth [COMMAND] --help`, as with docker
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length + 1);
+            rest[rest.length - 1] = "--help";
+            return run(rest, ctx);
+        }
         List<String> words = commandWords(args);
         if (!words.isEmpty() && CommandTable.find(CommandTable.ROOT, words.getFirst()) == null) {
             ctx.err().println("berth: unknown command: berth " + words.getFirst() + "\n\nRun 'berth --help' for more information");
