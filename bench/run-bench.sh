@@ -10,50 +10,18 @@
 # Usage: bench/run-bench.sh [iterations]   (as root; never touches /var/lib/berth)
 set -euo pipefail
 N=${1:-20}
-HERE=$(cd "$(dirname "$0")/.." && pwd)
-source "$HERE/scripts/lib.sh"
-berth_find_java
-berth_ensure_packages
-berth_build_if_stale
-command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
+source "$(dirname "$0")/lib.sh"
 
-WORK=$(mktemp -d /tmp/berth-bench-XXXXXX)
 SOCK=$WORK/berth.sock
-JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
-CLI=("${JAVA[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-[ -f "$HERE/berth-cli/target/berth-cli.aot" ] && CLI+=(-XX:AOTCache="$HERE/berth-cli/target/berth-cli.aot")
+CLI=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+[ -f "$BERTH_HOME/berth-cli/target/berth-cli.aot" ] && CLI+=(-XX:AOTCache="$BERTH_HOME/berth-cli/target/berth-cli.aot")
 CLI+=(-cp "$(berth_classpath berth-cli)" dev.berth.cli.Main -H "unix://$SOCK")
 DOCKER=(docker -H "unix://$SOCK")
-pids=()
 
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 1
-  grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  if [ -n "${DOCKERD_STARTED:-}" ]; then iptables -P FORWARD ACCEPT 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# median_ms CMD...: runs CMD N times, prints the median wall time in ms.
-median_ms() {
-  local times=() i s e
-  for ((i = 0; i < N; i++)); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
-
-wait_socket() { for _ in $(seq 1 200); do curl -s --unix-socket "$1" http://x/_ping >/dev/null 2>&1 && return 0; sleep 0.05; done; return 1; }
-
-"${JAVA[@]}" "${BERTHD_JVM_FLAGS[@]}" -cp "$(berth_classpath berth-daemon)" dev.berth.daemon.Main \
-  --data-root "$WORK/data" --exec-root "$WORK/exec" -H "unix://$SOCK" >"$WORK/berthd.log" 2>&1 &
-BERTHD=$!; pids+=("$BERTHD")
-wait_socket "$SOCK" || { cat "$WORK/berthd.log"; exit 1; }
+start_berthd
 sleep 1
 RSS_IDLE_KB=$(awk '/VmRSS/ {print $2}' /proc/$BERTHD/status)
-curl -s --unix-socket "$SOCK" -XPOST "http://x/berth/images/bootstrap?name=busybox" >/dev/null
+bootstrap_busybox
 "${DOCKER[@]}" run --rm busybox true >/dev/null   # warm-up
 RUNTIME=$(curl -s --unix-socket "$SOCK" http://x/info | sed -n 's/.*"DefaultRuntime":"\([a-z]*\)".*/\1/p')
 
@@ -119,15 +87,8 @@ ref_run() { # name socket-cli...
   median_ms "$@" run --rm busybox true
 }
 DOCKERD_RUN=n/a PODMAN_RUN=n/a
-if command -v dockerd >/dev/null; then
-  DOCKERD_STARTED=1
-  dockerd --data-root "$WORK/dockerd" --exec-root "$WORK/dockerd-exec" -H "unix://$WORK/dockerd.sock" \
-    --pidfile "$WORK/dockerd.pid" --iptables=false --bridge=none >"$WORK/dockerd.log" 2>&1 &
-  pids+=($!)
-  if wait_socket "$WORK/dockerd.sock"; then
-    "${CLI[@]}" save busybox | docker -H "unix://$WORK/dockerd.sock" load >/dev/null
-    DOCKERD_RUN=$(ref_run dockerd docker -H "unix://$WORK/dockerd.sock")
-  fi
+if start_dockerd; then
+  DOCKERD_RUN=$(ref_run dockerd docker -H "unix://$WORK/dockerd.sock")
 fi
 if command -v podman >/dev/null; then
   PODMAN=(podman --root "$WORK/podman" --runroot "$WORK/podman-run")

@@ -6,22 +6,7 @@
 set -euo pipefail
 MIB=${1:-1024}
 FILES=${2:-10000}
-HERE=$(cd "$(dirname "$0")/.." && pwd)
-source "$HERE/scripts/lib.sh"
-berth_find_java
-berth_ensure_packages
-berth_build_if_stale
-
-WORK=$(mktemp -d /tmp/berth-vbench-XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 2
-  grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-wait_socket() { for _ in $(seq 1 200); do curl -s --unix-socket "$1" http://x/_ping >/dev/null 2>&1 && return 0; sleep 0.05; done; return 1; }
+source "$(dirname "$0")/lib.sh"
 secs() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); awk -v d=$((e - s)) 'BEGIN { printf "%.2f", d / 1e9 }'; }
 
 # The data: FILES files of MIB/FILES each, in 100 directories.
@@ -31,12 +16,8 @@ for d in $(seq 0 99); do mkdir -p "$SRC/d$d"; done
 head -c "$per" /dev/urandom > "$WORK/blob"
 for i in $(seq 0 $((FILES - 1))); do cp "$WORK/blob" "$SRC/d$((i % 100))/f$i"; done
 
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${BERTHD_JVM_FLAGS[@]}" -cp "$(berth_classpath berth-daemon)" \
-  dev.berth.daemon.Main --data-root "$WORK/berth" --exec-root "$WORK/berth-exec" -H "unix://$WORK/berth.sock" \
-  >"$WORK/berthd.log" 2>&1 &
-pids+=($!)
-wait_socket "$WORK/berth.sock"
-curl -s --unix-socket "$WORK/berth.sock" -XPOST "http://x/berth/images/bootstrap?name=busybox" >/dev/null
+start_berthd
+bootstrap_busybox
 
 declare -A T
 run_engine() { # name docker-cli...
@@ -53,15 +34,9 @@ run_engine() { # name docker-cli...
 }
 run_engine berthd docker -H "unix://$WORK/berth.sock"
 engines=(berthd)
-if command -v dockerd >/dev/null; then
-  dockerd --data-root "$WORK/dockerd" --exec-root "$WORK/dockerd-exec" -H "unix://$WORK/dockerd.sock" \
-    --pidfile "$WORK/dockerd.pid" --iptables=false --bridge=none >"$WORK/dockerd.log" 2>&1 &
-  pids+=($!)
-  if wait_socket "$WORK/dockerd.sock"; then
-    docker -H "unix://$WORK/berth.sock" save busybox | docker -H "unix://$WORK/dockerd.sock" load >/dev/null
-    run_engine dockerd docker -H "unix://$WORK/dockerd.sock"
-    engines+=(dockerd)
-  fi
+if start_dockerd; then
+  run_engine dockerd docker -H "unix://$WORK/dockerd.sock"
+  engines+=(dockerd)
 fi
 
 printf '\nvolumes and cp: %s MiB in %s files, seconds (docker CLI against each daemon)\n\n' "$MIB" "$FILES"
