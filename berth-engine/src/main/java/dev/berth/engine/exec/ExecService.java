@@ -12,6 +12,7 @@ import dev.berth.engine.error.SystemException;
 import dev.berth.engine.runtime.ExecutableLookup;
 import dev.berth.engine.runtime.OciRuntime;
 import dev.berth.engine.runtime.PtyConsole;
+import dev.berth.engine.runtime.RuntimeLog;
 import dev.berth.engine.runtime.StartFailure;
 import dev.berth.engine.runtime.spec.ResolvedUser;
 import dev.berth.engine.runtime.spec.UserResolver;

@@ -169,7 +169,7 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
     }
 
     private StartFailure failureFrom(Process process, Path logFile) {
-        String message = runtimeErrors(logFile);
+        String message = RuntimeLog.lastError(logFile).orElse("").replaceFirst("^runc run failed: ", "");
         if (message.isEmpty()) {
             message = drain(process.getErrorStream()).strip();
         }
@@ -178,30 +178,6 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         }
         closeQuietly(process);
         return StartFailure.classify(message);
-    }
-
-    // The last error-level message of the runtime's JSON log (crun and runc both write
-    // {"level":"error","msg":...}).
-    private static String runtimeErrors(Path logFile) {
-        String last = "";
-        try {
-            if (!Files.exists(logFile)) {
-                return "";
-            }
-            for (String line : Files.readAllLines(logFile)) {
-                try {
-                    JsonNode entry = JSON.readTree(line);
-                    if ("error".equals(entry.path("level").asText()) || "fatal".equals(entry.path("level").asText())) {
-                        last = entry.path("msg").asText();
-                    }
-                } catch (IOException notJson) {
-                    last = line.strip();
-                }
-            }
-        } catch (IOException e) {
-            return last;
-        }
-        return last.replaceFirst("^runc run failed: ", "");
     }
 
     private static Optional<Long> readPid(Path pidFile) {

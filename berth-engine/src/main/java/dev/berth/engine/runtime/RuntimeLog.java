@@ -1,4 +1,4 @@
-package dev.berth.engine.exec;
+package dev.berth.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The runtime's JSON log ({@code --log-format json}): its last error, the reason an exec never ran. */
-final class RuntimeLog {
+/**
+ * The runtime's JSON log ({@code --log-format json}; crun and runc both write
+ * {@code {"level":"error","msg":...}}): its last error, the reason a container or exec never ran.
+ */
+public final class RuntimeLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuntimeLog() {
     }
 
-    static Optional<String> lastError(Path logFile) {
+    public static Optional<String> lastError(Path logFile) {
         if (!Files.exists(logFile)) {
             return Optional.empty();
         }
