@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.command.container.ContainerCommitCommand;
 import dev.berth.cli.command.container.ContainerCpCommand;
 import dev.berth.cli.command.registry.LoginCommand;
 import dev.berth.cli.command.registry.LogoutCommand;
@@ -92,7 +93,8 @@ final class CommandTable {
             Entry.of("diff", ContainerDiffCommand::new),
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
-            Entry.of("cp", ContainerCpCommand::new));
+            Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("commit", ContainerCommitCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -144,6 +146,7 @@ final class CommandTable {
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("commit", ContainerCommitCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

@@ -3,6 +3,7 @@ package dev.berth.daemon;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.daemon.router.build.BuildRoutes;
 import dev.berth.engine.builder.Builder;
+import dev.berth.engine.builder.ContainerCommitter;
 import dev.berth.engine.builder.ContainerStepRunner;
 import dev.berth.daemon.router.system.SystemBackend;
 import dev.berth.engine.containers.ContainerRecord;
@@ -55,6 +56,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final ContainerService containers;
     private final ImageStore images;
     private final Builder builder;
+    private final ContainerCommitter commits;
     private final VolumeStore volumes;
     private final ExecService execs;
     private final DistributionRoutes distributionRoutes;
@@ -62,12 +64,14 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final NetworkService networks;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
-            ContainerService containers, ImageStore images, Builder builder, VolumeStore volumes,
-            ExecService execs, Distribution distribution, EventBus events, NetworkService networks) {
+            ContainerService containers, ImageStore images, Builder builder, ContainerCommitter commits,
+            VolumeStore volumes, ExecService execs, Distribution distribution, EventBus events,
+            NetworkService networks) {
         this.events = events;
         this.networks = networks;
         this.images = images;
         this.builder = builder;
+        this.commits = commits;
         this.volumes = volumes;
         this.execs = execs;
         this.distributionRoutes = new DistributionRoutes(new DistributionApi(distribution));
@@ -105,11 +109,13 @@ final class Engine implements SystemBackend, AutoCloseable {
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
                 new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
+        ContainerCommitter commits = new ContainerCommitter(containers, images, layers, builderRoot.resolve("tmp"),
+                Clock.systemUTC());
         String version = runtime.version();
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
                 config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events,
+                builder, commits, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events,
                 networks);
     }
 
@@ -142,7 +148,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     }
 
     ApiRoutes.Group buildRoutes() {
-        return new BuildRoutes(new BuildApi(builder));
+        return new BuildRoutes(new BuildApi(builder, commits, events));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code diff} and {@code export} on a real container, with the berth and docker CLIs. */
+/** {@code diff}, {@code export} and {@code commit} on a real container, with the berth and docker CLIs. */
 class DiffExportIT extends DaemonFixture {
 
     @TempDir
@@ -39,5 +39,42 @@ class DiffExportIT extends DaemonFixture {
         docker("export", "-o", viaDocker.toString(), "exporter").assertSuccess();
         assertThat(Files.size(viaDocker)).isEqualTo(Files.size(tar));
         berth("rm", "exporter").assertSuccess();
+    }
+
+    @Test
+    void commit_makesAnImageOfTheChangesWithTheGivenConfig() {
+        berth("run", "--name", "committer", "busybox", "sh", "-c", "echo hello from a commit > /greeting")
+                .assertSuccess();
+        String id = berth("commit", "-m", "add greeting", "-a", "Ann <ann@example.com>",
+                "-c", "CMD [\"cat\", \"/greeting\"]", "-c", "ENV STAGE=committed", "committer", "committed:v1")
+                .assertSuccess().stdout().strip();
+        assertThat(id).startsWith("sha256:");
+        assertThat(berth("run", "--rm", "committed:v1").assertSuccess().stdout()).isEqualTo("hello from a commit\n");
+        assertThat(berth("run", "--rm", "committed:v1", "sh", "-c", "echo $STAGE").assertSuccess().stdout())
+                .isEqualTo("committed\n");
+        assertThat(berth("image", "inspect", "--format", "{{.Author}}|{{.Comment}}|{{len .RootFS.Layers}}",
+                "committed:v1").assertSuccess().stdout().strip())
+                .isEqualTo("Ann <ann@example.com>|add greeting|" + (layers("busybox") + 1));
+        assertThat(berth("history", "committed:v1").assertSuccess().stdout().lines().skip(1).findFirst().orElseThrow())
+                .contains("add greeting");
+        berth("rm", "committer").assertSuccess();
+    }
+
+    @Test
+    void commit_ofAnUnchangedContainerAddsNoLayer_andWorksFromTheDockerCli() {
+        // the runtime's /etc/hosts, /etc/hostname and /etc/resolv.conf placeholders are not changes
+        berth("run", "--name", "untouched", "busybox", "true").assertSuccess();
+        docker("commit", "-c", "ENV A=from-docker", "untouched", "untouched-image").assertSuccess();
+        assertThat(berth("image", "inspect", "--format", "{{len .RootFS.Layers}}", "untouched-image")
+                .assertSuccess().stdout().strip()).isEqualTo(String.valueOf(layers("busybox")));
+        assertThat(berth("run", "--rm", "untouched-image", "sh", "-c", "echo $A").assertSuccess().stdout())
+                .isEqualTo("from-docker\n");
+        assertThat(berth("commit", "ghost", "x").stderr()).contains("No such container: ghost");
+        berth("rm", "untouched").assertSuccess();
+    }
+
+    private int layers(String image) {
+        return Integer.parseInt(berth("image", "inspect", "--format", "{{len .RootFS.Layers}}", image)
+                .assertSuccess().stdout().strip());
     }
 }

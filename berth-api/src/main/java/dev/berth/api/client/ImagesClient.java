@@ -115,6 +115,23 @@ public final class ImagesClient {
         return new JsonMessageStream(client.send("POST", target.toString(), RequestBody.tar(contextTar)));
     }
 
+    /** {@code POST /commit}: the container's changes become a new image; returns its ID. */
+    public String commit(String container, CommitOptions options) throws IOException {
+        Target target = Target.path("/commit").query("container", container).query("repo", options.repo())
+                .query("tag", options.tag()).query("comment", options.comment()).query("author", options.author())
+                .query("pause", options.pause() ? "1" : "0");
+        for (String change : options.changes()) {
+            target.query("changes", change);
+        }
+        try (ApiResponse r = client.send("POST", target.toString(), null)) {
+            JsonNode answer = JsonTrees.read(r.body());
+            if (answer == null || !answer.path("Id").isTextual()) {
+                throw new IOException("expected the new image's Id from the daemon, got " + answer);
+            }
+            return answer.path("Id").asText();
+        }
+    }
+
     /**
      * berth only: {@code POST /berth/images/bootstrap?name=busybox} builds the image from the
      * host's busybox and returns its ID. Reads {@code {"Id": ...}}, and for robustness also an

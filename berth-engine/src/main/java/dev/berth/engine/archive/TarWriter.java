@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -33,10 +34,21 @@ public final class TarWriter {
 
     /** Writes the tar of everything below {@code root} (not {@code root} itself) to {@code out}; does not close it. */
     public static void write(Path root, OutputStream out) throws IOException {
+        write(root, out, name -> false);
+    }
+
+    /**
+     * As {@link #write(Path, OutputStream)}, leaving out every entry whose name (relative to
+     * {@code root}, no leading slash, no trailing one for directories) {@code skip} accepts.
+     * Returns the number of entries written.
+     */
+    public static int write(Path root, OutputStream out, Predicate<String> skip) throws IOException {
         TarArchiveOutputStream tar = open(out);
-        new Packer(root, tar).directory(root, "");
+        Packer packer = new Packer(root, tar, skip);
+        packer.directory(root, "");
         tar.finish();
         tar.close();
+        return packer.entries;
     }
 
     /**
@@ -45,7 +57,7 @@ public final class TarWriter {
      */
     public static void writePath(Path path, String name, OutputStream out) throws IOException {
         TarArchiveOutputStream tar = open(out);
-        new Packer(path, tar).entry(path, name);
+        new Packer(path, tar, n -> false).entry(path, name);
         tar.finish();
         tar.close();
     }
@@ -64,11 +76,14 @@ public final class TarWriter {
     private static final class Packer {
         private final Path root;
         private final TarArchiveOutputStream tar;
+        private final Predicate<String> skip;
         private final Map<Inode, String> seen = new HashMap<>();
+        int entries;
 
-        Packer(Path root, TarArchiveOutputStream tar) {
+        Packer(Path root, TarArchiveOutputStream tar, Predicate<String> skip) {
             this.root = root;
             this.tar = tar;
+            this.skip = skip;
         }
 
         void directory(Path dir, String prefix) throws IOException {
@@ -78,7 +93,11 @@ public final class TarWriter {
             }
             children.sort((a, b) -> compareBytes(a.getFileName().toString(), b.getFileName().toString()));
             for (Path child : children) {
-                entry(child, prefix + child.getFileName());
+                String name = prefix + child.getFileName();
+                if (!skip.test(name)) {
+                    entries++;
+                    entry(child, name);
+                }
             }
         }
 

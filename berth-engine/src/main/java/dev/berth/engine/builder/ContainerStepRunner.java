@@ -9,8 +9,6 @@ import dev.berth.engine.containers.OutputHub;
 import dev.berth.engine.containers.WaitCondition;
 import dev.berth.engine.layers.Layer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +18,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs RUN steps as ordinary containers of the container service (so they get the same
  * spec, mounts and runtime as {@code docker run}), then commits the container's upper
- * directory. The bind-mount placeholders the runtime creates for /etc/hostname, /etc/hosts
- * and /etc/resolv.conf are left out of the layer, as Docker leaves them out.
+ * directory, without the bind-mount placeholders ({@link MountPlaceholders}).
  */
 public final class ContainerStepRunner implements StepRunner {
-
-    private static final List<String> MOUNT_POINTS = List.of("etc/hostname", "etc/hosts", "etc/resolv.conf");
 
     private final ContainerService containers;
     private final LayerCommitter committer;
@@ -65,17 +60,7 @@ public final class ContainerStepRunner implements StepRunner {
                 return new RunResult(code, id.substring(0, 12), null);
             }
             Path upper = containers.pathsOf(containers.get(id)).upperDir();
-            for (String p : MOUNT_POINTS) {
-                Path placeholder = upper.resolve(p);
-                if (Files.isRegularFile(placeholder, LinkOption.NOFOLLOW_LINKS) && Files.size(placeholder) == 0) {
-                    Files.delete(placeholder);
-                }
-            }
-            Path etc = upper.resolve("etc");
-            if (Files.isDirectory(etc, LinkOption.NOFOLLOW_LINKS) && LayerCommitter.isEmpty(etc)) {
-                // an etc/ that only held the placeholders adds nothing
-                Files.delete(etc);
-            }
+            MountPlaceholders.removeFrom(upper);
             Layer layer = LayerCommitter.isEmpty(upper) ? null : committer.commit(spec.parent(), upper);
             return new RunResult(0, id.substring(0, 12), layer);
         } finally {

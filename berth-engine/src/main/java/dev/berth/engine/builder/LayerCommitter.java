@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Turns a directory of changes (a COPY's staging tree, a RUN container's upper directory)
@@ -27,11 +28,22 @@ final class LayerCommitter {
 
     /** The layer of {@code changes} on top of {@code parent} (null for a first layer). */
     Layer commit(ChainId parent, Path changes) throws IOException {
+        return commit(parent, changes, name -> false);
+    }
+
+    /**
+     * As {@link #commit(ChainId, Path)}, leaving out the entries {@code skip} accepts (names
+     * relative to {@code changes}); null when nothing is left, as dockerd adds no layer for an
+     * empty tar.
+     */
+    Layer commit(ChainId parent, Path changes, Predicate<String> skip) throws IOException {
         Files.createDirectories(tmpDir);
         Path tar = Files.createTempFile(tmpDir, "layer-", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(tar)) {
-                TarWriter.write(changes, out);
+                if (TarWriter.write(changes, out, skip) == 0) {
+                    return null;
+                }
             }
             try (InputStream in = Files.newInputStream(tar)) {
                 return layers.register(parent, in);

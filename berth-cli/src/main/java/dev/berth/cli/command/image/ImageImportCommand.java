@@ -35,17 +35,11 @@ public final class ImageImportCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        String repo = null;
-        String tag = null;
-        if (reference != null) {
-            RepoTag rt = RepoTag.parse(reference);
-            repo = rt.repository();
-            tag = rt.tag().isEmpty() ? null : rt.tag();
-        }
+        RepoTag name = RepoTag.parseOptional(reference);
         if (source.startsWith("http://") || source.startsWith("https://")) {
             throw new CliFailure(1, "berth: importing from a URL is not supported yet; download it and import the file");
         }
-        ImportOptions options = new ImportOptions(repo, tag, message, changes);
+        ImportOptions options = new ImportOptions(name.repository(), name.tagOrNull(), message, changes);
         try (InputStream in = source.equals("-") ? ctx().in() : Files.newInputStream(Path.of(source))) {
             JsonMessages.print(client().images().importImage(in, options), out());
         } catch (NoSuchFileException e) {

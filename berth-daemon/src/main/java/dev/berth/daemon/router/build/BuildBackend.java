@@ -1,11 +1,13 @@
 package dev.berth.daemon.router.build;
 
+import dev.berth.api.types.container.ContainerConfig;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What {@code POST /build} needs from the engine. */
+/** What {@code POST /build} and {@code POST /commit} need from the engine. */
 public interface BuildBackend {
 
     /** The build's options, as the query of {@code POST /build} carries them. */
@@ -18,4 +20,12 @@ public interface BuildBackend {
      * {@code progress} and returns the image ID ({@code sha256:...}). Errors are the engine's kinds.
      */
     String build(InputStream context, BuildOptions options, Consumer<String> progress) throws Exception;
+
+    /** The options of {@code POST /commit}; {@code config} is the request body's container config, or null. */
+    record CommitOptions(String container, String repo, String tag, String comment, String author,
+                         List<String> changes, ContainerConfig config) {
+    }
+
+    /** Commits a container to an image; returns the image ID ({@code sha256:...}). */
+    String commit(CommitOptions options) throws IOException;
 }

@@ -1,6 +1,7 @@
 package dev.berth.daemon.router.build;
 
 import dev.berth.api.Json;
+import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.system.JsonMessage;
 import dev.berth.daemon.http.PathParams;
 import dev.berth.daemon.http.ServerRequest;
@@ -8,6 +9,7 @@ import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.daemon.router.ErrorMapper;
+import dev.berth.engine.error.InvalidArgumentException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +20,8 @@ import java.util.Map;
  * {@code POST /build}: the context tar in the body, the options in the query, and the
  * answer a JSON-message stream in the classic builder's words ({@code stream} lines, then
  * {@code aux {"ID": ...}}); a failure after the 200 goes in-band as {@code errorDetail}. With
- * {@code q=1} only the image ID is streamed, as dockerd does.
+ * {@code q=1} only the image ID is streamed, as dockerd does. {@code POST /commit} makes an
+ * image of a container (201 {"Id": ...}).
  */
 public final class BuildRoutes implements ApiRoutes.Group {
 
@@ -31,6 +34,20 @@ public final class BuildRoutes implements ApiRoutes.Group {
     @Override
     public void register(ApiRoutes routes) {
         routes.post("/build", this::build);
+        routes.post("/commit", this::commit);
+    }
+
+    private void commit(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        String container = req.query().first("container");
+        if (container == null || container.isEmpty()) {
+            throw new InvalidArgumentException("container is required");
+        }
+        byte[] body = req.body().readAllBytes();
+        ContainerConfig config = body.length == 0 ? null : Json.MAPPER.readValue(body, ContainerConfig.class);
+        String id = backend.commit(new BuildBackend.CommitOptions(container, req.query().first("repo"),
+                req.query().first("tag"), req.query().first("comment"), req.query().first("author"),
+                req.query().all("changes"), config));
+        Api.json(res, 201, Json.MAPPER.createObjectNode().put("Id", id));
     }
 
     private void build(ServerRequest req, ServerResponse res, PathParams p) throws IOException {

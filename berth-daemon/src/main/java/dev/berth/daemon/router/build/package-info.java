@@ -1,2 +1,5 @@
-/** The {@code POST /build} route (the classic builder's API) over a narrow {@link dev.berth.daemon.router.build.BuildBackend}. */
+/**
+ * The routes that make images: {@code POST /build} (the classic builder's API) and
+ * {@code POST /commit}, over a narrow {@link dev.berth.daemon.router.build.BuildBackend}.
+ */
 package dev.berth.daemon.router.build;
