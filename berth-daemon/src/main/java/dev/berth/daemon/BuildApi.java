@@ -28,7 +28,7 @@ final class BuildApi implements BuildBackend {
     @Override
     public String build(InputStream context, BuildOptions options, Consumer<String> progress) throws Exception {
         BuildRequest request = new BuildRequest(null, options.dockerfile(), options.tags(), options.buildArgs(),
-                options.labels(), options.target(), options.noCache());
+                options.labels(), options.target(), options.noCache(), options.networkMode(), options.cacheFrom());
         return builder.build(context, request, progress::accept).toString();
     }
 

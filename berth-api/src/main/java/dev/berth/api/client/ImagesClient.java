@@ -111,6 +111,12 @@ public final class ImagesClient {
         if (options.target() != null) {
             target.query("target", options.target());
         }
+        if (options.network() != null) {
+            target.query("networkmode", options.network());
+        }
+        if (!options.cacheFrom().isEmpty()) {
+            target.query("cachefrom", dev.berth.api.Json.MAPPER.writeValueAsString(options.cacheFrom()));
+        }
         target.flag("nocache", options.noCache()).flag("q", options.quiet()).query("rm", "1");
         return new JsonMessageStream(client.send("POST", target.toString(), RequestBody.tar(contextTar)));
     }

@@ -15,18 +15,23 @@ import java.util.Map;
  * @param labels     {@code --label}s, added to the final image
  * @param target     the stage to build, or null for the last one
  * @param noCache    build every step even when the cache has it
+ * @param network    the network mode of RUN steps ({@code default}, {@code none}, {@code host}, a network); null for default
+ * @param cacheFrom  images whose steps may be reused (as {@code --cache-from}), besides the local cache
  */
 public record BuildRequest(Path context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-                           Map<String, String> labels, String target, boolean noCache) {
+                           Map<String, String> labels, String target, boolean noCache, String network,
+                           List<String> cacheFrom) {
 
     public BuildRequest {
         dockerfile = dockerfile == null || dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
         tags = tags == null ? List.of() : List.copyOf(tags);
         buildArgs = buildArgs == null ? Map.of() : buildArgs;
         labels = labels == null ? Map.of() : labels;
+        network = network == null || network.isEmpty() || network.equals("default") ? null : network;
+        cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
     }
 
     public BuildRequest withContext(Path dir) {
-        return new BuildRequest(dir, dockerfile, tags, buildArgs, labels, target, noCache);
+        return new BuildRequest(dir, dockerfile, tags, buildArgs, labels, target, noCache, network, cacheFrom);
     }
 }

@@ -10,6 +10,7 @@ import dev.berth.engine.snapshots.Snapshotter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,26 @@ final class BuildSession {
     /** Build args Docker defines without an ARG (proxies); never reported as unused. */
     static final Set<String> PREDEFINED_ARGS = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+
+    /**
+     * The platform args BuildKit defines in the global scope (usable in FROM) and gives an
+     * {@code ARG TARGETARCH} without a default: this host's platform, the only one we build for.
+     */
+    static Map<String, String> platformArgs() {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> System.getProperty("os.arch");
+        };
+        Map<String, String> args = new HashMap<>();
+        for (String side : List.of("BUILD", "TARGET")) {
+            args.put(side + "PLATFORM", "linux/" + arch);
+            args.put(side + "OS", "linux");
+            args.put(side + "ARCH", arch);
+            args.put(side + "VARIANT", "");
+        }
+        return Map.copyOf(args);
+    }
 
     final BuildRequest request;
     final Dockerfile file;
@@ -32,6 +53,7 @@ final class BuildSession {
     final Snapshotter snapshotter;
     final StepRunner runner;
     final BuildCache cache;
+    final CacheSources cacheSources;
     final Path tmpDir;
     final Clock clock;
     final BuildProgress progress;
@@ -54,6 +76,7 @@ final class BuildSession {
         this.snapshotter = snapshotter;
         this.runner = runner;
         this.cache = cache;
+        this.cacheSources = new CacheSources(images, request.cacheFrom());
         this.tmpDir = tmpDir;
         this.clock = clock;
         this.progress = progress;

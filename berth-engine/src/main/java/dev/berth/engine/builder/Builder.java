@@ -98,7 +98,7 @@ public final class Builder {
                 }
             }
         }
-        Map<String, String> expandable = new HashMap<>();
+        Map<String, String> expandable = new HashMap<>(BuildSession.platformArgs());
         metaArgs.forEach((k, v) -> {
             if (v != null) {
                 expandable.put(k, v);

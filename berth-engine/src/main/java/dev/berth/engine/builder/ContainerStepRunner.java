@@ -40,7 +40,9 @@ public final class ContainerStepRunner implements StepRunner {
         config.put("User", spec.user());
         config.put("WorkingDir", spec.workdir());
         ContainerConfig request = Json.MAPPER.convertValue(config, ContainerConfig.class);
-        ContainerRecord record = containers.create(null, request, HostConfig.empty()).record();
+        HostConfig host = spec.network() == null ? HostConfig.empty()
+                : Json.MAPPER.convertValue(Map.of("NetworkMode", spec.network()), HostConfig.class);
+        ContainerRecord record = containers.create(null, request, host).record();
         String id = record.id().hex();
         progress.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         try {

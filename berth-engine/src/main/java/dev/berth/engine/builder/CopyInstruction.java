@@ -39,11 +39,15 @@ final class CopyInstruction {
         for (String raw : c.sources()) {
             sources.add(raw.startsWith("<<") ? raw : s.lex.processWord(raw, env));
         }
-        for (String src : sources) {
-            if (src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-                throw new NotImplementedException(keyword + " of a URL (" + src + ") is not supported yet");
-            }
+        long urls = sources.stream().filter(RemoteSources::isUrl).count();
+        if (urls > 0 && !c.add()) {
+            throw run.error(c, "source can't be a URL for COPY");
         }
+        if (urls > 0 && urls < sources.size()) {
+            throw new NotImplementedException("ADD of URLs and context paths in one instruction is not supported;"
+                    + " split it into two ADDs");
+        }
+        String checksum = c.flags().containsKey("checksum") ? s.lex.processWord(c.flags().get("checksum"), env) : null;
         String dest = s.lex.processWord(c.dest(), env);
         if (!dest.startsWith("/")) {
             String workdir = run.config().config() == null || run.config().config().workingDir() == null
@@ -64,21 +68,30 @@ final class CopyInstruction {
         }
         String from = c.flags().containsKey("from") ? s.lex.processWord(c.flags().get("from"), env) : null;
 
-        Path heredocDir = null;
+        Path scratchSources = null;
         ImageView fromView = null;
         try (ImageView destView = view(run.imageId())) {
             Path srcRoot;
             boolean fromContext;
             String fromId = "";
-            if (!c.heredocs().isEmpty()) {
-                heredocDir = Files.createTempDirectory(s.tmpDir, "heredoc-");
+            boolean unpack = c.add();
+            if (urls > 0) {
+                scratchSources = Files.createTempDirectory(s.tmpDir, "remote-");
+                List<String> names = RemoteSources.download(sources, scratchSources, checksum);
+                sources.clear();
+                sources.addAll(names);
+                srcRoot = scratchSources;
+                fromContext = false;
+                unpack = false; // a downloaded archive stays a file, as Docker leaves it
+            } else if (!c.heredocs().isEmpty()) {
+                scratchSources = Files.createTempDirectory(s.tmpDir, "heredoc-");
                 for (Instruction.Heredoc h : c.heredocs()) {
-                    Path f = heredocDir.resolve(h.name());
+                    Path f = scratchSources.resolve(h.name());
                     Files.writeString(f, h.content(), StandardCharsets.UTF_8);
                     Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 sources.replaceAll(src -> src.startsWith("<<") ? src.replaceAll("^<<-?[\"']?|[\"']?$", "") : src);
-                srcRoot = heredocDir;
+                srcRoot = scratchSources;
                 fromContext = false;
             } else if (from != null) {
                 ImageId source = sourceImage(c, from);
@@ -91,8 +104,8 @@ final class CopyInstruction {
                 fromContext = true;
             }
             Ownership owner = chown == null ? null : Ownership.resolve(chown, destView.root());
-            CopyStep step = new CopyStep(keyword, srcRoot, fromContext ? s.ignore : DockerIgnore.none(), fromContext,
-                    owner == null ? null : owner.uid(), owner == null ? null : owner.gid(), chmod);
+            CopyStep step = new CopyStep(keyword, unpack, srcRoot, fromContext ? s.ignore : DockerIgnore.none(),
+                    fromContext, owner == null ? null : owner.uid(), owner == null ? null : owner.gid(), chmod);
             List<Path> paths = step.sources(sources);
             String digest = step.digest(paths);
             String finalDest = dest;
@@ -101,7 +114,7 @@ final class CopyInstruction {
                     + finalDest + " ";
             String key = keyword + " from=" + fromId + " chown=" + chown + " chmod=" + c.flags().get("chmod") + " "
                     + sources + " " + finalDest;
-            run.cached(key, digest, () -> {
+            run.cached(key, digest, createdBy, run.config().config(), () -> {
                 Path staging = Files.createTempDirectory(s.tmpDir, "copy-");
                 try {
                     step.write(paths, finalDest, staging, destView.root());
@@ -115,8 +128,8 @@ final class CopyInstruction {
             if (fromView != null) {
                 fromView.close();
             }
-            if (heredocDir != null) {
-                Trees.delete(heredocDir);
+            if (scratchSources != null) {
+                Trees.delete(scratchSources);
             }
         }
     }

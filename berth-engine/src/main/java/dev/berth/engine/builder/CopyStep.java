@@ -45,13 +45,14 @@ final class CopyStep {
     private final Integer gid;
     private final Integer chmod;
 
-    CopyStep(String keyword, Path srcRoot, DockerIgnore ignore, boolean fromContext, Integer uid, Integer gid,
-            Integer chmod) {
+    /** {@code unpack}: local tar archives are unpacked into the destination (ADD of context files). */
+    CopyStep(String keyword, boolean unpack, Path srcRoot, DockerIgnore ignore, boolean fromContext, Integer uid,
+            Integer gid, Integer chmod) {
         this.keyword = keyword;
         this.srcRoot = srcRoot;
         this.ignore = ignore;
         this.fromContext = fromContext;
-        this.add = keyword.equals("ADD");
+        this.add = unpack;
         this.uid = uid;
         this.gid = gid;
         this.chmod = chmod;

@@ -89,7 +89,9 @@ final class StageRun {
     private void from(Instruction.From from) throws Exception {
         String name;
         try {
-            name = s.lex.processWord(from.image(), nonNull(s.metaArgs));
+            Map<String, String> fromArgs = new HashMap<>(BuildSession.platformArgs());
+            fromArgs.putAll(nonNull(s.metaArgs));
+            name = s.lex.processWord(from.image(), fromArgs);
         } catch (IllegalArgumentException e) {
             throw error(from, e.getMessage());
         }
@@ -133,7 +135,8 @@ final class StageRun {
                     } else if (kv.value() != null) {
                         value = s.lex.processWord(kv.value(), env);
                     } else {
-                        value = s.metaArgs.get(kv.key());
+                        value = s.metaArgs.get(kv.key()) != null ? s.metaArgs.get(kv.key())
+                                : BuildSession.platformArgs().get(kv.key());
                     }
                     args.put(kv.key(), value);
                     shown.add(value == null ? kv.key() : kv.key() + "=" + value);
@@ -247,10 +250,17 @@ final class StageRun {
         });
         String shown = (buildEnv.isEmpty() ? "" : "|" + buildEnv.size() + " " + String.join(" ", buildEnv) + " ")
                 + String.join(" ", argv);
-        cached(shown, "", () -> {
+        // proxy args reach RUN without an ARG, and stay out of the history and the cache key, as in Docker
+        s.request.buildArgs().forEach((k, v) -> {
+            if (v != null && BuildSession.PREDEFINED_ARGS.contains(k) && !args.containsKey(k)
+                    && !configEnv.containsKey(k)) {
+                buildEnv.add(k + "=" + v);
+            }
+        });
+        cached(shown, "", shown, current, () -> {
             StepRunner.RunResult result = s.runner.run(new StepRunner.RunSpec(imageId.toString(), topLayer(), argv,
                     buildEnv, current.user() == null ? "" : current.user(),
-                    current.workingDir() == null ? "" : current.workingDir()), s.progress);
+                    current.workingDir() == null ? "" : current.workingDir(), s.request.network()), s.progress);
             if (result.exitCode() != 0) {
                 throw new InvalidArgumentException("The command '" + String.join(" ", argv)
                         + "' returned a non-zero code: " + result.exitCode());
@@ -280,21 +290,31 @@ final class StageRun {
         return env;
     }
 
-    /** Takes the step from the cache or makes it with {@code body}, then makes it the current image. */
-    void cached(String instruction, String content, StepBody body) throws Exception {
+    /**
+     * Takes the step from the cache (the local one, then the {@code --cache-from} images, which
+     * match on {@code createdBy}; {@code stepRun} is the config the step gives) or makes it with
+     * {@code body}, then makes it the current image.
+     */
+    void cached(String instruction, String content, String createdBy, RunConfig stepRun, StepBody body)
+            throws Exception {
         Digest key = BuildCache.key(imageId, instruction, content);
-        if (!s.request.noCache()) {
-            Optional<ImageId> hit = s.cache.find(key).filter(id -> s.images.find(id.toString()).isPresent());
-            if (hit.isPresent()) {
+        boolean useCache = !s.request.noCache();
+        Optional<ImageId> local = useCache ? s.cache.find(key).filter(id -> s.images.find(id.toString()).isPresent())
+                : Optional.empty();
+        ImageId result;
+        if (local.isPresent()) {
+            s.progress.stream(" ---> Using cache\n");
+            result = local.get();
+        } else {
+            Optional<ImageId> restored = useCache && imageId != null
+                    ? s.cacheSources.find(imageId, config, createdBy, stepRun) : Optional.empty();
+            if (restored.isPresent()) {
                 s.progress.stream(" ---> Using cache\n");
-                load(hit.get());
-                s.progress.stream(" ---> " + imageId.shortId() + "\n");
-                return;
             }
+            result = restored.isPresent() ? restored.get() : body.make();
+            s.cache.put(key, result);
         }
-        ImageId made = body.make();
-        s.cache.put(key, made);
-        load(made);
+        load(result);
         s.progress.stream(" ---> " + imageId.shortId() + "\n");
     }
 
@@ -314,7 +334,7 @@ final class StageRun {
 
     private void commitMeta(String text, RunConfig run) throws Exception {
         String createdBy = "/bin/sh -c #(nop) " + text;
-        cached(createdBy + "\nauthor=" + config.author(), "", () -> newImage(run, null, createdBy));
+        cached(createdBy + "\nauthor=" + config.author(), "", createdBy, run, () -> newImage(run, null, createdBy));
     }
 
     private void load(ImageId id) {
@@ -385,11 +405,6 @@ final class StageRun {
     }
 
     private static String architecture() {
-        String arch = System.getProperty("os.arch");
-        return switch (arch) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> arch;
-        };
+        return BuildSession.platformArgs().get("TARGETARCH");
     }
 }

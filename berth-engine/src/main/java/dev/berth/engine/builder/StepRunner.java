@@ -18,8 +18,10 @@ public interface StepRunner {
      * @param env    environment added to the image's (build args not overridden by ENV)
      * @param user   the user or empty
      * @param workdir the working directory or empty
+     * @param network the container's network mode, or null for the default bridge
      */
-    record RunSpec(String image, ChainId parent, List<String> argv, List<String> env, String user, String workdir) {
+    record RunSpec(String image, ChainId parent, List<String> argv, List<String> env, String user, String workdir,
+                   String network) {
     }
 
     /** The exit code, the container's short ID, and the new layer (null when nothing changed or on failure). */

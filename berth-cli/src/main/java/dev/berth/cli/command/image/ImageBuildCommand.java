@@ -69,8 +69,11 @@ public final class ImageBuildCommand extends BerthCommand {
     @Option(names = "--rm", arity = "0..1", description = "Remove intermediate containers after a successful build (accepted)")
     boolean rm = true;
 
-    @Option(names = "--network", description = "Set the networking mode for the RUN instructions (accepted)")
+    @Option(names = "--network", description = "Set the networking mode for the RUN instructions during build")
     String network;
+
+    @Option(names = "--cache-from", description = "Images to consider as cache sources")
+    List<String> cacheFrom = new ArrayList<>();
 
     @Option(names = "--progress", description = "Set type of progress output (accepted)")
     String progress;
@@ -95,7 +98,8 @@ public final class ImageBuildCommand extends BerthCommand {
             labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
         }
         Sender sender = sender();
-        BuildOptions options = new BuildOptions(tags, sender.dockerfileName, args, labelMap, target, noCache, quiet);
+        BuildOptions options = new BuildOptions(tags, sender.dockerfileName, args, labelMap, target, noCache, quiet,
+                network, cacheFrom);
         if (iidfile != null) {
             Files.deleteIfExists(Path.of(iidfile));
         }

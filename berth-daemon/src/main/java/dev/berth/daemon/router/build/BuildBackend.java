@@ -12,7 +12,7 @@ public interface BuildBackend {
 
     /** The build's options, as the query of {@code POST /build} carries them. */
     record BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs, Map<String, String> labels,
-                        String target, boolean noCache) {
+                        String target, boolean noCache, String networkMode, List<String> cacheFrom) {
     }
 
     /**

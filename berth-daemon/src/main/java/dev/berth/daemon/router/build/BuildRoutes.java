@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,7 +60,8 @@ public final class BuildRoutes implements ApiRoutes.Group {
         });
         BuildBackend.BuildOptions options = new BuildBackend.BuildOptions(req.query().all("t"),
                 req.query().first("dockerfile"), buildArgs, Api.jsonMap(req.query(), "labels"),
-                req.query().first("target"), Api.bool(req.query(), "nocache"));
+                req.query().first("target"), Api.bool(req.query(), "nocache"), req.query().first("networkmode"),
+                cacheFrom(req.query().first("cachefrom")));
         boolean quiet = Api.bool(req.query(), "q");
         try (OutputStream out = res.stream(200, "application/json")) {
             try {
@@ -75,6 +77,18 @@ public final class BuildRoutes implements ApiRoutes.Group {
             } catch (Exception e) {
                 message(out, JsonMessage.failure(ErrorMapper.message(e)));
             }
+        }
+    }
+
+    /** {@code cachefrom} is a JSON array of image names. */
+    private static List<String> cacheFrom(String json) throws IOException {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.of(Json.MAPPER.readValue(json, String[].class));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InvalidArgumentException("invalid cachefrom: " + json);
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.berth.testkit.CommandResult;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builder inputs beyond the context: ADD of URLs, --cache-from images, --network, predefined args. */
+class BuildSourcesIT extends DaemonFixture {
+
+    @TempDir
+    Path ctx;
+
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/files/", exchange -> {
+            byte[] body = ("served " + exchange.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("missing") ? 404 : 200,
+                    body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private CommandResult build(String dockerfile, String... flags) throws Exception {
+        Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
+        String[] args = new String[flags.length + 2];
+        args[0] = "build";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        args[args.length - 1] = ctx.toString();
+        return berth(args);
+    }
+
+    @Test
+    void addUrl_downloadsTheFile_withDockersNameModeAndTime() throws Exception {
+        build("FROM busybox\nADD " + base + "/files/data.tar /srv/\nADD " + base + "/files/a.txt /renamed.txt\n",
+                "-t", "addurl").assertSuccess();
+        assertThat(berth("run", "--rm", "addurl", "sh", "-c",
+                "cat /srv/data.tar /renamed.txt; stat -c '%a %Y' /srv/data.tar").assertSuccess().stdout())
+                .isEqualTo("served /files/data.tar\nserved /files/a.txt\n600 1445412480\n");
+    }
+
+    @Test
+    void addUrl_errors_nameTheUrl() throws Exception {
+        assertThat(build("FROM busybox\nADD " + base + "/files/missing /x\n").stderr())
+                .contains(base + "/files/missing", "404");
+        assertThat(build("FROM busybox\nADD --checksum=sha256:" + "0".repeat(64) + " " + base + "/files/a /x\n")
+                .stderr()).contains("digest mismatch");
+        assertThat(build("FROM busybox\nCOPY " + base + "/files/a /x\n").stderr())
+                .contains("source can't be a URL for COPY");
+    }
+
+    @Test
+    void predefinedArgs_platformAndProxy() throws Exception {
+        build("""
+                FROM busybox
+                ARG TARGETARCH
+                ARG TARGETPLATFORM
+                RUN echo "$TARGETPLATFORM $TARGETARCH $HTTP_PROXY" > /args
+                """, "-t", "predef", "--build-arg", "HTTP_PROXY=http://proxy.invalid:3128").assertSuccess();
+        String arch = berth("run", "--rm", "busybox", "uname", "-m").assertSuccess().stdout().strip()
+                .replace("x86_64", "amd64").replace("aarch64", "arm64");
+        assertThat(berth("run", "--rm", "predef", "cat", "/args").assertSuccess().stdout())
+                .isEqualTo("linux/" + arch + " " + arch + " http://proxy.invalid:3128\n");
+        // a proxy is the build's environment, not the image's history
+        assertThat(berth("history", "--no-trunc", "predef").assertSuccess().stdout()).doesNotContain("proxy.invalid");
+    }
+
+    @Test
+    void networkNone_leavesRunStepsWithLoopbackOnly() throws Exception {
+        build("FROM busybox\nRUN ls /sys/class/net > /nets\n", "-t", "nonet", "--network", "none").assertSuccess();
+        assertThat(berth("run", "--rm", "nonet", "cat", "/nets").assertSuccess().stdout()).isEqualTo("lo\n");
+    }
+
+    @Test
+    void cacheFrom_reusesTheStepsOfALoadedImage_withoutRunningThem() throws Exception {
+        Files.writeString(ctx.resolve("app.txt"), "app\n");
+        String dockerfile = "FROM busybox\nCOPY app.txt /app.txt\nRUN echo ran > /ran\nENV MODE=cached\n";
+        build(dockerfile, "-t", "cachesrc:1").assertSuccess();
+        String id = berth("image", "inspect", "-f", "{{.Id}}", "cachesrc:1").assertSuccess().stdout().strip();
+        // as after a pull: the image without its intermediate steps, and no local cache for it
+        Path saved = ctx.getParent().resolve("cachesrc-" + System.nanoTime() + ".tar");
+        try {
+            berth("save", "-o", saved.toString(), "cachesrc:1").assertSuccess();
+            berth("rmi", "cachesrc:1").assertSuccess();
+            berth("load", "-i", saved.toString()).assertSuccess();
+        } finally {
+            Files.deleteIfExists(saved);
+        }
+
+        CommandResult cached = build(dockerfile, "-t", "cachesrc:2", "--cache-from", "cachesrc:1").assertSuccess();
+        assertThat(cached.stdout()).doesNotContain("Running in").contains("Using cache");
+        assertThat(berth("image", "inspect", "-f", "{{.Id}}", "cachesrc:2").assertSuccess().stdout().strip())
+                .isEqualTo(id);
+
+        Files.writeString(ctx.resolve("app.txt"), "changed\n");
+        CommandResult changed = build(dockerfile, "-t", "cachesrc:3", "--cache-from", "cachesrc:1").assertSuccess();
+        assertThat(changed.stdout()).contains("Running in");
+    }
+}
