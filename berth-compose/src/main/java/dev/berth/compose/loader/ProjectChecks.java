@@ -99,9 +99,6 @@ final class ProjectChecks {
                 String choices = kind.equals("configs") ? "file, environment, content or external" : "file, environment or external";
                 throw fail(at, at, "needs exactly one of " + choices);
             }
-            if (kind.equals("secrets") && o.content() != null) {
-                throw fail(at, at + ".content", "is allowed for configs only");
-            }
         });
     }
 

@@ -14,8 +14,8 @@ final class Shapes {
     static final Shape INT = new Shape.Scalar("an integer", Set.of(Integer.class, Long.class, String.class), Scalars::longValue);
     static final Shape NUMBER = new Shape.Scalar("a number", Set.of(Number.class, String.class), Scalars::doubleValue);
     static final Shape BOOL = new Shape.Scalar("a boolean", Set.of(Boolean.class, String.class), Scalars::bool);
-    static final Shape DURATION = new Shape.Scalar("a duration", Set.of(String.class), Scalars::duration);
-    static final Shape BYTES = new Shape.Scalar("a size", Set.of(String.class, Integer.class, Long.class), Scalars::bytes);
+    static final Shape DURATION = new Shape.Scalar("a duration such as 10s, 1m30s or 500ms", Set.of(String.class), Scalars::duration);
+    static final Shape BYTES = new Shape.Scalar("a size such as 512m or 1gb", Set.of(String.class, Integer.class, Long.class), Scalars::bytes);
     static final Shape STRING_OR_INT = new Shape.Scalar("a string or number", Set.of(String.class, Integer.class, Long.class), null);
     static final Shape IGNORED = new Shape.Ignored();
     static final Shape STRINGS = list(STRING);
