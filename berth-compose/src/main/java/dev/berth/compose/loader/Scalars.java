@@ -4,6 +4,7 @@ import dev.berth.compose.model.ByteSize;
 import dev.berth.compose.model.ComposeDuration;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Conversions of YAML scalars to typed values. Numbers and booleans may arrive as strings (an
@@ -24,20 +25,10 @@ final class Scalars {
     }
 
     static Long longValue(Object v) {
-        if (v == null) {
-            return null;
-        }
         if (v instanceof Integer || v instanceof Long) {
             return ((Number) v).longValue();
         }
-        if (v instanceof String s) {
-            try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw new IllegalArgumentException("must be an integer, not " + Shapes.show(v));
+        return parsed(v, Long::parseLong, "an integer");
     }
 
     static Integer intValue(Object v) {
@@ -49,20 +40,25 @@ final class Scalars {
     }
 
     static Double doubleValue(Object v) {
-        if (v == null) {
-            return null;
-        }
         if (v instanceof Number n) {
             return n.doubleValue();
         }
+        return parsed(v, Double::parseDouble, "a number");
+    }
+
+    /** A string (an interpolated number) parsed; null stays null; anything else is an error naming {@code what}. */
+    private static <T> T parsed(Object v, Function<String, T> parser, String what) {
+        if (v == null) {
+            return null;
+        }
         if (v instanceof String s) {
             try {
-                return Double.parseDouble(s.strip());
+                return parser.apply(s.strip());
             } catch (NumberFormatException e) {
-                // fall through
+                // reported below, with the value
             }
         }
-        throw new IllegalArgumentException("must be a number, not " + Shapes.show(v));
+        throw new IllegalArgumentException("must be " + what + ", not " + Shapes.show(v));
     }
 
     static Boolean bool(Object v) {
