@@ -92,7 +92,9 @@ final class CommandTable {
             Entry.of("diff", ContainerDiffCommand::new),
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
-            Entry.of("cp", ContainerCpCommand::new));
+            Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("update", dev.berth.cli.command.container.ContainerUpdateCommand::new),
+            Entry.of("stats", dev.berth.cli.command.container.ContainerStatsCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -117,7 +119,9 @@ final class CommandTable {
 
     static final List<Entry> SYSTEM = List.of(
             Entry.of("events", EventsCommand::new),
-            Entry.of("info", InfoCommand::new));
+            Entry.of("info", InfoCommand::new),
+            Entry.of("df", dev.berth.cli.command.system.SystemDfCommand::new),
+            Entry.of("prune", dev.berth.cli.command.system.SystemPruneCommand::new));
 
     static final List<Entry> NETWORK = List.of(
             Entry.of("create", NetworkCreateCommand::new),
@@ -144,6 +148,8 @@ final class CommandTable {
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("update", dev.berth.cli.command.container.ContainerUpdateCommand::new),
+            Entry.of("stats", dev.berth.cli.command.container.ContainerStatsCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),
