@@ -18,7 +18,9 @@ import dev.berth.cli.command.container.ContainerRestartCommand;
 import dev.berth.cli.command.container.ContainerRmCommand;
 import dev.berth.cli.command.container.ContainerRunCommand;
 import dev.berth.cli.command.container.ContainerStartCommand;
+import dev.berth.cli.command.container.ContainerStatsCommand;
 import dev.berth.cli.command.container.ContainerStopCommand;
+import dev.berth.cli.command.container.ContainerUpdateCommand;
 import dev.berth.cli.command.container.ContainerDiffCommand;
 import dev.berth.cli.command.container.ContainerExportCommand;
 import dev.berth.cli.command.container.ContainerWaitCommand;
@@ -34,7 +36,9 @@ import dev.berth.cli.command.image.ImageSaveCommand;
 import dev.berth.cli.command.image.ImageTagCommand;
 import dev.berth.cli.command.system.ContainerGroupCommand;
 import dev.berth.cli.command.system.EventsCommand;
+import dev.berth.cli.command.system.SystemDfCommand;
 import dev.berth.cli.command.system.SystemGroupCommand;
+import dev.berth.cli.command.system.SystemPruneCommand;
 import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
@@ -94,7 +98,9 @@ final class CommandTable {
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
-            Entry.of("commit", ContainerCommitCommand::new));
+            Entry.of("commit", ContainerCommitCommand::new),
+            Entry.of("update", ContainerUpdateCommand::new),
+            Entry.of("stats", ContainerStatsCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -119,7 +125,9 @@ final class CommandTable {
 
     static final List<Entry> SYSTEM = List.of(
             Entry.of("events", EventsCommand::new),
-            Entry.of("info", InfoCommand::new));
+            Entry.of("info", InfoCommand::new),
+            Entry.of("df", SystemDfCommand::new),
+            Entry.of("prune", SystemPruneCommand::new));
 
     static final List<Entry> NETWORK = List.of(
             Entry.of("create", NetworkCreateCommand::new),
@@ -147,6 +155,8 @@ final class CommandTable {
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
             Entry.of("commit", ContainerCommitCommand::new),
+            Entry.of("update", ContainerUpdateCommand::new),
+            Entry.of("stats", ContainerStatsCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

@@ -71,7 +71,9 @@ public final class Daemon implements AutoCloseable {
                 new ArchiveRoutes(engine.containers()),
                 new ContainerFilesystemRoutes(engine.containers()),
                 engine.distributionRoutes(),
-                engine.eventRoutes())) {
+                engine.eventRoutes(),
+                engine.resourceRoutes(),
+                engine.diskUsageRoutes())) {
             group.register(routes);
         }
         ServerOptions options = ServerOptions.defaults().withDefaultHeaders(Daemon::defaultHeaders);

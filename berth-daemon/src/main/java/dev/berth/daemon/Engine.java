@@ -143,6 +143,16 @@ final class Engine implements SystemBackend, AutoCloseable {
         return new ImagesRoutes(new ImagesApi(images, events), distributionRoutes::pull);
     }
 
+    ApiRoutes.Group diskUsageRoutes() {
+        return new dev.berth.daemon.router.system.DiskUsageRoutes(new DiskUsageApi(
+                new ImagesApi(images, events), containers, volumes, config.dataRoot(), Clock.systemUTC()));
+    }
+
+    ApiRoutes.Group resourceRoutes() {
+        return new dev.berth.daemon.router.containers.ResourcesRoutes(containers,
+                dev.berth.engine.cgroups.CgroupReader.host(), Clock.systemUTC());
+    }
+
     ApiRoutes.Group distributionRoutes() {
         return distributionRoutes;
     }

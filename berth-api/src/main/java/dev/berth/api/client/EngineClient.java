@@ -66,6 +66,10 @@ public final class EngineClient implements AutoCloseable {
         return new NetworksClient(this);
     }
 
+    public ResourcesClient resources() {
+        return new ResourcesClient(this);
+    }
+
     public ExecClient execs() {
         return execs;
     }

@@ -46,7 +46,13 @@ public record ContainerRecord(
      * happened; {@code error} is the reason a start failed, empty otherwise.
      */
     public record State(ContainerStatus status, int pid, int exitCode, String error,
-            Instant startedAt, Instant finishedAt) {
+            Instant startedAt, Instant finishedAt, boolean oomKilled) {
+
+        /** A state without an OOM kill (records written before the flag existed read as false). */
+        public State(ContainerStatus status, int pid, int exitCode, String error, Instant startedAt,
+                Instant finishedAt) {
+            this(status, pid, exitCode, error, startedAt, finishedAt, false);
+        }
 
         public static State created() {
             return new State(ContainerStatus.CREATED, 0, 0, "", null, null);
@@ -57,21 +63,26 @@ public record ContainerRecord(
         }
 
         public State exited(int code, Instant at) {
-            return new State(ContainerStatus.EXITED, 0, code, error, startedAt, at);
+            return new State(ContainerStatus.EXITED, 0, code, error, startedAt, at, oomKilled);
         }
 
         public State failedToStart(int code, String reason, Instant at) {
             return new State(status == ContainerStatus.CREATED ? ContainerStatus.CREATED : ContainerStatus.EXITED,
-                    0, code, reason, startedAt, at);
+                    0, code, reason, startedAt, at, oomKilled);
         }
 
         /** Exited, and a restart policy will start it again (dockerd counts it as running). */
         public State restarting(int code, Instant at) {
-            return new State(ContainerStatus.RESTARTING, 0, code, error, startedAt, at);
+            return new State(ContainerStatus.RESTARTING, 0, code, error, startedAt, at, oomKilled);
         }
 
         public State removing() {
-            return new State(ContainerStatus.REMOVING, pid, exitCode, error, startedAt, finishedAt);
+            return new State(ContainerStatus.REMOVING, pid, exitCode, error, startedAt, finishedAt, oomKilled);
+        }
+
+        /** This state with the memory cgroup's OOM verdict of the run that just ended. */
+        public State withOomKilled(boolean killed) {
+            return new State(status, pid, exitCode, error, startedAt, finishedAt, killed);
         }
     }
 
@@ -93,6 +104,11 @@ public record ContainerRecord(
     public ContainerRecord withManuallyStopped(boolean stopped) {
         return new ContainerRecord(id, name, created, imageRef, imageId, config, hostConfig, path, args,
                 state, restartCount, runtime, stopped);
+    }
+
+    public ContainerRecord withHostConfig(HostConfig newHostConfig) {
+        return new ContainerRecord(id, name, created, imageRef, imageId, config, newHostConfig, path, args,
+                state, restartCount, runtime, manuallyStopped);
     }
 
     public boolean isRunning() {

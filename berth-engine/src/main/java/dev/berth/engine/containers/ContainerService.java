@@ -3,6 +3,11 @@ package dev.berth.engine.containers;
 import dev.berth.api.stream.StdStream;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.HostConfig;
+import dev.berth.engine.cgroups.CgroupLayout;
+import dev.berth.engine.cgroups.OomWatcher;
+import dev.berth.engine.limits.LimitsUpdate;
+import dev.berth.engine.limits.ResourceLimits;
+import dev.berth.engine.metadata.AtomicFiles;
 import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
@@ -75,6 +80,7 @@ public final class ContainerService implements AutoCloseable {
     private final RestartSupervisor restarts = new RestartSupervisor();
     private final ContainerEvents events;
     private volatile ContainerNetworking networking = ContainerNetworking.loopbackOnly();
+    private final OomWatcher oom;
 
     public ContainerService(ContainerStore store, ImageResolver images, OciRuntime runtime, TaskMonitor monitor,
             Snapshotter snapshotter, SpecGenerator specs, Path execRoot, Clock clock, ContainerMounts mounts) {
@@ -95,6 +101,8 @@ public final class ContainerService implements AutoCloseable {
         this.launcher = new TaskLauncher(images, snapshotter, specs, monitor, mounts);
         this.execRoot = execRoot;
         this.clock = clock;
+        this.oom = new OomWatcher(CgroupLayout.host(),
+                hex -> store.find(hex).ifPresent(r -> this.events.emit(r, "oom")));
     }
 
     public record Created(ContainerRecord record, List<String> warnings) {
@@ -131,6 +139,7 @@ public final class ContainerService implements AutoCloseable {
         if (!RestartPolicy.of(host.restartPolicy()).isNone() && host.isAutoRemove()) {
             throw new InvalidArgumentException("can't create 'AutoRemove' container with restart policy");
         }
+        List<String> warnings = ContainerLimits.check(host, launcher.hostLimits());
         List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
                 ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();
@@ -144,7 +153,7 @@ public final class ContainerService implements AutoCloseable {
         MountTable.write(paths(id).dataDir(), resolvedMounts);
         live.put(id, new LiveContainer(id));
         events.emit(record, "create");
-        return new Created(record, List.of());
+        return new Created(record, warnings);
     }
 
     public ContainerRecord get(String idOrName) {
@@ -252,6 +261,7 @@ public final class ContainerService implements AutoCloseable {
         lc.rootfs = launched.rootfs();
         ContainerRecord running = record.withState(record.state().running((int) launched.task().pid(), clock.instant()));
         store.update(running);
+        oom.watch(record.id().hex(), TaskLauncher.cgroupsPath(record.id()));
         events.emit(running, "start");
         lc.started().complete(launched.task());
         supervise(lc, launched.task(), running.hostConfig().isAutoRemove());
@@ -307,6 +317,7 @@ public final class ContainerService implements AutoCloseable {
 
     private void onExit(LiveContainer lc, int exitCode, boolean autoRemove) {
         synchronized (lc) {
+            boolean oomKilled = oom.finish(lc.id.hex(), TaskLauncher.cgroupsPath(lc.id));
             if (lc.rootfs != null) {
                 lc.rootfs.close();
                 lc.rootfs = null;
@@ -318,7 +329,7 @@ public final class ContainerService implements AutoCloseable {
             closeLog(lc);
             store.find(lc.id.hex()).ifPresent(r -> {
                 if (r.state().status() != ContainerStatus.REMOVING) {
-                    recordExit(r, exitCode);
+                    recordExit(r.withState(r.state().withOomKilled(oomKilled)), exitCode);
                 }
             });
             lc.endRun(exitCode);
@@ -565,6 +576,43 @@ public final class ContainerService implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /containers/{id}/update}: merges the changed limits and restart policy into
+     * the record (the next start uses them) and, when the container runs, applies the limits
+     * through the runtime's {@code update}. Returns dockerd's warnings.
+     */
+    public List<String> update(String idOrName, HostConfig changes) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        synchronized (lc) {
+            record = store.get(record.id().hex());
+            HostConfig merged = LimitsUpdate.merge(record.hostConfig(), changes);
+            if (merged.isAutoRemove() && !RestartPolicy.of(merged.restartPolicy()).isNone()) {
+                throw new ConflictException("Restart policy cannot be updated because AutoRemove is enabled for the container");
+            }
+            List<String> warnings = ResourceLimits.check(merged, launcher.hostLimits(), true);
+            ContainerStatus status = record.state().status();
+            if (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED) {
+                try {
+                    Path file = paths(record.id()).bundle().resolve("resources.json");
+                    AtomicFiles.write(file, SpecGenerator.toJson(ResourceLimits.toOci(merged, launcher.hostLimits())));
+                    runtime.update(record.id().hex(), file);
+                } catch (IOException | RuntimeException e) {
+                    throw new SystemException("Cannot update container " + record.id().hex() + ": " + e.getMessage(), e);
+                }
+            }
+            ContainerRecord updated = record.withHostConfig(merged);
+            store.update(updated);
+            events.emit(updated, "update");
+            return warnings;
+        }
+    }
+
+    /** The container's cgroup (OCI cgroupsPath), the same in every hierarchy. */
+    public String cgroupOf(ContainerRecord record) {
+        return TaskLauncher.cgroupsPath(record.id());
+    }
+
     public void rename(String idOrName, String newName) {
         if (newName == null || newName.isEmpty()) {
             throw new InvalidArgumentException("Neither old nor new names may be empty");
@@ -674,6 +722,7 @@ public final class ContainerService implements AutoCloseable {
                 synchronized (lc) {
                     lc.recoveredPid = task.get().pid();
                 }
+                oom.watch(record.id().hex(), TaskLauncher.cgroupsPath(record.id()));
                 LOG.log(Level.INFO, "re-attached to running container " + record.id().shortId());
                 boolean autoRemove = record.hostConfig().isAutoRemove();
                 task.get().exit().whenComplete((code, failure) -> Thread.ofVirtual().start(
@@ -729,6 +778,7 @@ public final class ContainerService implements AutoCloseable {
                 })).toList();
         stoppers.forEach(ContainerService::join);
         restarts.close();
+        oom.close();
     }
 
     private LiveContainer liveOf(ContainerId id) {

@@ -2,7 +2,9 @@ package dev.berth.engine.containers;
 
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.HostConfig;
+import dev.berth.engine.cgroups.CgroupLayout;
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.limits.HostLimits;
 import dev.berth.engine.error.SystemException;
 import dev.berth.engine.networks.ContainerNetworking;
 import dev.berth.engine.runtime.OciBundle;
@@ -46,6 +48,7 @@ final class TaskLauncher {
     private final TaskMonitor monitor;
     private final ContainerMounts mounts;
     private volatile ContainerNetworking networking = ContainerNetworking.loopbackOnly();
+    private volatile HostLimits hostLimits = HostLimits.detect(CgroupLayout.DEFAULT_ROOT);
 
     TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor,
             ContainerMounts mounts) {
@@ -54,6 +57,15 @@ final class TaskLauncher {
         this.snapshotter = snapshotter;
         this.specs = specs;
         this.monitor = monitor;
+    }
+
+    /** The OCI cgroupsPath of a container: {@code /berth/<id>} in every hierarchy. */
+    static String cgroupsPath(ContainerId id) {
+        return "/berth/" + id.hex();
+    }
+
+    HostLimits hostLimits() {
+        return hostLimits;
     }
 
     void useNetworking(ContainerNetworking given) {
@@ -81,9 +93,10 @@ final class TaskLauncher {
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
                     config.isTty(), rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
                     binds(userMounts, paths), network(record, hostname, paths), true,
-                    "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
+                    cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
-            OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs()));
+            OciBundle.write(paths.bundle(), SpecGenerator.toJson(
+                    ContainerLimits.amend(specs.generate(spec, userMounts.tmpfs()), record.hostConfig(), hostLimits, specs)));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());

@@ -109,6 +109,14 @@ public final class CommandLineRuntime implements OciRuntime {
     }
 
     @Override
+    public void update(String id, Path resources) {
+        CommandResult r = CommandResult.run(argv(null, "update", "--resources", resources.toString(), id), TIMEOUT);
+        if (!r.ok()) {
+            throw failure("update", id, r);
+        }
+    }
+
+    @Override
     public List<String> list() {
         CommandResult r = CommandResult.run(argv(null, "list", "--quiet"), TIMEOUT);
         if (!r.ok()) {

@@ -55,6 +55,14 @@ public interface OciRuntime {
      */
     void delete(String id, boolean force);
 
+    /**
+     * Changes the cgroup limits of running container {@code id} to those in
+     * {@code resources} (a JSON file in the OCI {@code linux.resources} form).
+     */
+    default void update(String id, Path resources) {
+        throw new dev.berth.engine.error.NotImplementedException(name() + " cannot update containers");
+    }
+
     /** The ids the runtime has state for (running, created or stopped). */
     List<String> list();
 

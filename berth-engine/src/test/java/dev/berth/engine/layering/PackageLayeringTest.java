@@ -41,10 +41,13 @@ class PackageLayeringTest {
             Map.entry("events", Set.of()),
             Map.entry("snapshots", Set.of()),
             Map.entry("runtime", Set.of()),
+            Map.entry("cgroups", Set.of()),
+            Map.entry("limits", Set.of()),
             Map.entry("volumes", Set.of("archive", "runtime")),
             Map.entry("networks", Set.of("runtime")),
             // Containers reach images only through their own ImageResolver interface.
-            Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks")),
+            Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks",
+                    "cgroups", "limits")),
             Map.entry("copy", Set.of("archive", "runtime", "volumes")),
             // The builder sits on top: it turns containers' writable layers into images.
             Map.entry("builder", Set.of("archive", "containers", "images", "layers", "reference", "snapshots",

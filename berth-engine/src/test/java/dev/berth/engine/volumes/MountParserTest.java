@@ -79,7 +79,8 @@ class MountParserTest {
     void user_refusesTwoMountsOnOneDestination() {
         var host = new dev.berth.api.types.container.HostConfig(List.of("aa:/d", "bb:/d/"), null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> MountParser.user(host)).hasMessage("Duplicate mount point: /d");
     }
 }

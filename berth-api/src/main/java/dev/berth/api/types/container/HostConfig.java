@@ -53,12 +53,23 @@ public record HostConfig(
         Boolean init,
         List<String> maskedPaths,
         List<String> readonlyPaths,
-        List<Mount> mounts) {
+        List<Mount> mounts,
+        Long memorySwap,
+        Long memoryReservation,
+        Long memorySwappiness,
+        Long cpuPeriod,
+        Long cpuQuota,
+        String cpusetCpus,
+        String cpusetMems,
+        Boolean oomKillDisable,
+        Integer blkioWeight,
+        List<Ulimit> ulimits) {
 
     public static HostConfig empty() {
         return new HostConfig(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     @JsonIgnore

@@ -77,9 +77,11 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
 
     List<String> command = new ArrayList<>();
 
+    final LimitFlags limits = new LimitFlags();
+
     /** Declares the shared options on {@code spec}, as picocli's annotations would have. */
     SpecBuilder declare(SpecBuilder spec) {
-        return spec
+        return limits.declare(spec)
                 .value(String.class, "Assign a name to the container", "name", v -> name = v, "--name")
                 .list("Set environment variables", "env", env, v -> env = v, "-e", "--env")
                 .list("Read in a file of environment variables", "envFiles", envFiles, v -> envFiles = v, "--env-file")

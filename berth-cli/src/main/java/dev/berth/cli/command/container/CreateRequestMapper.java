@@ -98,6 +98,7 @@ final class CreateRequestMapper {
         host.put("Privileged", o.privileged);
         host.put("ReadonlyRootfs", o.readOnly);
         put(host, "Init", o.init);
+        o.limits.putInto(host);
         config.put("HostConfig", host);
         if (!o.networkAliases.isEmpty() && o.network != null && !o.network.isEmpty()) {
             config.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(o.network, Map.of("Aliases", o.networkAliases))));

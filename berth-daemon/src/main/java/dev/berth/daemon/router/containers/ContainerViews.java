@@ -27,7 +27,7 @@ final class ContainerViews {
         ContainerStatus status = s.status();
         var paths = service.pathsOf(r);
         ContainerState state = new ContainerState(status.apiName(), status.isActive(),
-                status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING, false,
+                status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING, s.oomKilled(),
                 status == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
                 Timestamps.format(s.startedAt()), Timestamps.format(s.finishedAt()));
         Long sizeRw = withSize ? service.sizeRw(r) : null;
@@ -55,8 +55,12 @@ final class ContainerViews {
                 h.dns(), h.dnsOptions(), h.dnsSearch(), h.extraHosts(), h.groupAdd(), h.ipcMode(), h.links(),
                 h.oomScoreAdj(), h.pidMode(), h.isPrivileged(), Boolean.TRUE.equals(h.publishAllPorts()),
                 h.isReadonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(), h.usernsMode(), h.shmSize(),
-                h.sysctls(), h.runtime(), h.memory(), h.nanoCpus(), h.cpuShares(), h.pidsLimit(), h.init(),
-                h.maskedPaths(), h.readonlyPaths(), h.mounts());
+                h.sysctls(), h.runtime(), zero(h.memory()), zero(h.nanoCpus()), zero(h.cpuShares()), h.pidsLimit(), h.init(),
+                h.maskedPaths(), h.readonlyPaths(), h.mounts(), dev.berth.engine.limits.ResourceLimits.effectiveSwap(h),
+                zero(h.memoryReservation()), h.memorySwappiness(), zero(h.cpuPeriod()), zero(h.cpuQuota()),
+                h.cpusetCpus() == null ? "" : h.cpusetCpus(), h.cpusetMems() == null ? "" : h.cpusetMems(),
+                h.oomKillDisable(), h.blkioWeight() == null ? 0 : h.blkioWeight(),
+                h.ulimits() == null ? List.of() : h.ulimits());
     }
 
     static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now) {
@@ -106,5 +110,10 @@ final class ContainerViews {
     /** ps's ports: published while running, else the exposed ones (dockerd lists both the same way). */
     private static List<ContainerSummary.Port> ports(ContainerRecord r, ContainerService service) {
         return service.networking().ports(r.id().hex(), exposed(r));
+    }
+
+    // dockerd shows unset numeric resources as 0.
+    private static long zero(Long value) {
+        return value == null ? 0 : value;
     }
 }

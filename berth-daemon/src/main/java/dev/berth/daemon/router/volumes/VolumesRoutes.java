@@ -56,7 +56,7 @@ public final class VolumesRoutes implements ApiRoutes.Group {
     }
 
     /** dockerd shows no Options (null) for a volume created without any; CreatedAt is RFC 3339 to the second. */
-    static dev.berth.api.types.volume.Volume view(Volume v) {
+    public static dev.berth.api.types.volume.Volume view(Volume v) {
         return new dev.berth.api.types.volume.Volume(
                 java.time.format.DateTimeFormatter.ISO_INSTANT.format(v.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), v.driver(), v.labels(),
                 v.mountpoint().toString(), v.name(), v.options().isEmpty() ? null : v.options(), "local");

@@ -65,6 +65,20 @@ public final class SpecGenerator {
         }
     }
 
+    /** A generated (and possibly amended) config.json tree as bytes. */
+    public static byte[] toJson(ObjectNode config) {
+        try {
+            return JSON.writeValueAsBytes(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The OCI form of a Docker-format seccomp profile ({@code --security-opt seccomp=<file>}) for this host. */
+    public ObjectNode seccomp(com.fasterxml.jackson.databind.JsonNode dockerProfile) {
+        return SeccompProfile.toOci(dockerProfile, RuntimeDefaults.CAPABILITIES, host);
+    }
+
     private ObjectNode process(ContainerSpec spec) {
         ObjectNode p = JSON.createObjectNode();
         p.put("terminal", spec.terminal());

@@ -1,0 +1,143 @@
+package dev.berth.daemon;
+
+import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.image.ImageDeleteItem;
+import dev.berth.api.types.image.ImageSummary;
+import dev.berth.daemon.router.containers.ContainerSummaries;
+import dev.berth.daemon.router.images.ImagesBackend;
+import dev.berth.daemon.router.system.DiskUsageBackend;
+import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.containers.ContainerRecord;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.error.BerthException;
+import dev.berth.engine.volumes.VolumeStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** {@link DiskUsageBackend} over the engine's stores: sizes on disk, and image and build-cache pruning. */
+final class DiskUsageApi implements DiskUsageBackend {
+
+    private final ImagesBackend images;
+    private final ContainerService containers;
+    private final VolumeStore volumes;
+    private final Path layersRoot;
+    private final Path buildCache;
+    private final Clock clock;
+
+    DiskUsageApi(ImagesBackend images, ContainerService containers, VolumeStore volumes, Path dataRoot, Clock clock) {
+        this.images = images;
+        this.containers = containers;
+        this.volumes = volumes;
+        this.layersRoot = dataRoot.resolve("layers");
+        this.buildCache = dataRoot.resolve("builder").resolve("cache");
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ImageSummary> images() {
+        Map<String, Long> users = containers.list().stream()
+                .collect(Collectors.groupingBy(ContainerRecord::imageId, Collectors.counting()));
+        return images.list(true, Map.of()).stream().map(i -> new ImageSummary(i.id(), i.parentId(), i.repoTags(),
+                i.repoDigests(), i.created(), i.size(), 0, i.labels(), users.getOrDefault(i.id(), 0L))).toList();
+    }
+
+    @Override
+    public long layersSize() {
+        return directorySize(layersRoot);
+    }
+
+    @Override
+    public List<ContainerSummary> containers() {
+        return ContainerSummaries.all(containers, true, clock.instant());
+    }
+
+    @Override
+    public List<VolumeUsage> volumes() {
+        return volumes.list().stream().map(v -> new VolumeUsage(VolumesRoutes.view(v), volumes.size(v),
+                volumes.usersOf(v.name()).size())).toList();
+    }
+
+    @Override
+    public Pruned pruneImages(boolean all, Map<String, List<String>> filters) {
+        Set<String> used = containers.list().stream().map(ContainerRecord::imageId).collect(Collectors.toSet());
+        Map<String, List<String>> labels = new HashMap<>();
+        filters.forEach((k, v) -> {
+            if (k.startsWith("label")) {
+                labels.put(k, v);
+            }
+        });
+        List<ImageSummary> every = images.list(true, Map.of());
+        Set<String> parents = every.stream().map(ImageSummary::parentId).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
+        Set<String> matching = images.list(true, labels).stream().map(ImageSummary::id).collect(Collectors.toSet());
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        every.forEach(i -> sizes.put(i.id(), i.size()));
+        List<Map<String, String>> deleted = new ArrayList<>();
+        long reclaimed = 0;
+        for (ImageSummary image : every) {
+            boolean dangling = image.repoTags().isEmpty() && !parents.contains(image.id());
+            if (used.contains(image.id()) || !matching.contains(image.id()) || !(all || dangling)) {
+                continue;
+            }
+            List<String> names = image.repoTags().isEmpty() ? List.of(image.id()) : image.repoTags();
+            for (String name : names) {
+                try {
+                    for (ImageDeleteItem item : images.remove(name, false, false)) {
+                        deleted.add(item.untagged() != null ? Map.of("Untagged", item.untagged())
+                                : Map.of("Deleted", item.deleted()));
+                        if (item.deleted() != null) {
+                            reclaimed += sizes.getOrDefault(item.deleted(), 0L);
+                        }
+                    }
+                } catch (BerthException e) {
+                    // in use or removed meanwhile: dockerd skips it as well
+                }
+            }
+        }
+        return new Pruned(deleted, reclaimed);
+    }
+
+    @Override
+    public List<String> pruneBuildCache() {
+        if (!Files.isDirectory(buildCache)) {
+            return List.of();
+        }
+        List<String> removed = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(buildCache)) {
+            for (Path entry : entries.toList()) {
+                Files.deleteIfExists(entry);
+                removed.add(entry.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    private static long directorySize(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.Await;
+import dev.berth.testkit.CommandResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resource limits as the kernel sees them (the container's cgroup files), OOM kills,
+ * update, stats, ulimits and security options, system df and prune; one berthd (runc).
+ */
+class LimitsIT extends DaemonFixture {
+
+    private static final Path CGROUP = Path.of("/sys/fs/cgroup");
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private String id(String container) {
+        return berth("inspect", "-f", "{{.Id}}", container).assertSuccess().out();
+    }
+
+    private static String cgroupFile(String controller, String id, String file) throws IOException {
+        return Files.readString(CGROUP.resolve(controller).resolve("berth").resolve(id).resolve(file)).strip();
+    }
+
+    @Test
+    void limits_reachTheCgroup_andUpdateChangesThemWhileRunning() throws IOException {
+        berth("run", "-d", "--name", "limited", "--memory", "32m", "--pids-limit", "50", "--cpus", "0.5",
+                "--cpu-shares", "512", "busybox", "sleep", "300").assertSuccess();
+        String id = id("limited");
+        assertThat(cgroupFile("memory", id, "memory.limit_in_bytes")).isEqualTo("33554432");
+        assertThat(cgroupFile("pids", id, "pids.max")).isEqualTo("50");
+        assertThat(cgroupFile("cpu", id, "cpu.cfs_quota_us")).isEqualTo("50000");
+        assertThat(cgroupFile("cpu", id, "cpu.shares")).isEqualTo("512");
+        assertThat(berth("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} "
+                + "{{.HostConfig.PidsLimit}}", "limited").assertSuccess().out())
+                .isEqualTo("33554432 67108864 500000000 50");
+
+        assertThat(berth("update", "--memory", "48m", "--pids-limit", "80", "limited").assertSuccess().out())
+                .isEqualTo("limited");
+        assertThat(cgroupFile("memory", id, "memory.limit_in_bytes")).isEqualTo("50331648");
+        assertThat(cgroupFile("pids", id, "pids.max")).isEqualTo("80");
+        assertThat(berth("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}", "limited")
+                .assertSuccess().out()).isEqualTo("50331648 80");
+        // the official CLI's update
+        docker("update", "--cpus", "1", "limited").assertSuccess();
+        assertThat(cgroupFile("cpu", id, "cpu.cfs_quota_us")).isEqualTo("100000");
+
+        String row = berth("stats", "--no-stream", "limited").assertSuccess().out();
+        assertThat(row.lines().findFirst().orElseThrow())
+                .matches("CONTAINER ID +NAME +CPU % +MEM USAGE / LIMIT +MEM % +NET I/O +BLOCK I/O +PIDS");
+        assertThat(row).contains(id.substring(0, 12)).contains("limited").contains(" / 48MiB");
+        assertThat(docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}} {{.PIDs}}", "limited")
+                .assertSuccess().out()).matches("limited [0-9.]+[KM]iB / 48MiB 1");
+        berth("rm", "-f", "limited").assertSuccess();
+    }
+
+    @Test
+    void overMemoryLimit_isOomKilled_with137_andAnOomEvent() {
+        Instant before = Instant.now().minusSeconds(1);
+        CommandResult r = berth("run", "--name", "hog", "--memory", "8m", "busybox", "sh", "-c",
+                "x=$(head -c 64m /dev/zero | tr '\\0' a); echo survived");
+        assertThat(r.exitCode()).isEqualTo(137);
+        assertThat(berth("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", "hog").assertSuccess().out())
+                .isEqualTo("true 137");
+        String events = berth("events", "--since", Long.toString(before.getEpochSecond()), "--until",
+                Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "container=hog",
+                "--format", "{{.Action}}").assertSuccess().out();
+        assertThat(events.lines()).contains("oom", "die");
+        // a clean run of the same container clears the flag, as dockerd does
+        berth("run", "--name", "fine", "--memory", "64m", "busybox", "true").assertSuccess();
+        assertThat(berth("inspect", "-f", "{{.State.OOMKilled}}", "fine").assertSuccess().out()).isEqualTo("false");
+        berth("rm", "hog", "fine").assertSuccess();
+    }
+
+    @Test
+    void invalidLimits_areRefusedWithDockersWords() {
+        CommandResult small = berth("run", "--rm", "--memory", "4m", "busybox", "true");
+        assertThat(small.exitCode()).isEqualTo(125);
+        assertThat(small.stderr()).contains("Minimum memory limit allowed is 6MB");
+        assertThat(docker("run", "--rm", "--memory", "32m", "--memory-swap", "16m", "busybox", "true").stderr())
+                .contains("Minimum memoryswap limit should be larger than memory limit, see usage");
+        CommandResult ulimit = berth("run", "--rm", "--ulimit", "nofile=40000:40000", "busybox", "true");
+        assertThat(ulimit.exitCode()).isEqualTo(125);
+        assertThat(ulimit.stderr()).contains("CAP_SYS_RESOURCE");
+    }
+
+    @Test
+    void ulimits_securityOptions_andOomScoreAdj_reachTheProcess() {
+        assertThat(berth("run", "--rm", "--ulimit", "nofile=1024:2048", "busybox", "sh", "-c", "ulimit -n; ulimit -Hn")
+                .assertSuccess().out()).isEqualTo("1024\n2048");
+        assertThat(berth("run", "--rm", "--security-opt", "no-new-privileges", "--oom-score-adj", "500", "busybox",
+                "sh", "-c", "grep NoNewPrivs /proc/self/status; cat /proc/self/oom_score_adj").assertSuccess().out())
+                .matches("NoNewPrivs:\\s+1\n500");
+        assertThat(berth("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "grep", "^Seccomp:",
+                "/proc/self/status").assertSuccess().out()).matches("Seccomp:\\s+0");
+    }
+
+    @Test
+    void systemDf_andPrune_countAndRemoveStoppedContainers() {
+        berth("create", "--name", "leftover", "busybox", "true").assertSuccess();
+        String id = id("leftover");
+        String df = berth("system", "df").assertSuccess().out();
+        assertThat(df.lines().findFirst().orElseThrow()).matches("TYPE +TOTAL +ACTIVE +SIZE +RECLAIMABLE");
+        assertThat(df).containsPattern("Images +1 +");
+        assertThat(df).containsPattern("Containers +[1-9]");
+        assertThat(docker("system", "df").assertSuccess().out()).containsPattern("Images +1 +");
+        String pruned = berth("system", "prune", "-f").assertSuccess().out();
+        assertThat(pruned).contains("Deleted Containers:\n" + id).contains("Total reclaimed space:");
+        Await.until("the pruned container to be gone", DEADLINE,
+                () -> !berth("ps", "-a", "--format", "{{.Names}}").assertSuccess().out().contains("leftover"));
+        assertThat(berth("images", "--format", "{{.Repository}}").assertSuccess().out()).contains("busybox");
+    }
+}
