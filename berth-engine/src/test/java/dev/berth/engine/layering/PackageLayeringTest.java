@@ -46,6 +46,7 @@ class PackageLayeringTest {
             // Containers reach images only through their own ImageResolver interface.
             Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks")),
             Map.entry("copy", Set.of("archive", "runtime", "volumes")),
+            Map.entry("health", Set.of("containers", "exec", "events")),
             // The builder sits on top: it turns containers' writable layers into images.
             Map.entry("builder", Set.of("archive", "containers", "images", "layers", "reference", "snapshots",
                     "runtime", "content", "logs", "volumes", "networks")));
