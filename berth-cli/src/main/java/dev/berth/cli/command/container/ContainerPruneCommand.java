@@ -3,10 +3,7 @@ package dev.berth.cli.command.container;
 import dev.berth.api.types.container.ContainerPruneResponse;
 import dev.berth.api.units.HumanSize;
 import dev.berth.cli.command.BerthCommand;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,13 +21,8 @@ public final class ContainerPruneCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (!force) {
-            out().print("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
-            out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !(answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"))) {
-                return 0;
-            }
+        if (!force && !confirmed("WARNING! This will remove all stopped containers.")) {
+            return 0;
         }
         ContainerPruneResponse r = client().containers().prune(parseFilters(filters));
         if (r.containersDeleted() != null && !r.containersDeleted().isEmpty()) {
