@@ -19,7 +19,7 @@ berth_find_java() {
   return 1
 }
 
-# Host packages berth needs: an OCI runtime (crun, runc as fallback), busybox-static for
+# Host packages berth needs: an OCI runtime (crun, runc as fallback), tini for --init, busybox-static for
 # `image bootstrap busybox`, util-linux's setsid, iproute2 and iptables for networks.
 # Installed once with apt-get.
 berth_ensure_packages() {
@@ -28,6 +28,8 @@ berth_ensure_packages() {
   command -v runc >/dev/null || missing+=(runc)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v setsid >/dev/null || missing+=(util-linux)
+  # --init binds the static tini at /sbin/docker-init, as Docker its docker-init.
+  [ -x /usr/bin/tini-static ] || missing+=(tini)
   # Networks: bridges and veths with iproute2, NAT and isolation with iptables (as dockerd).
   command -v ip >/dev/null || missing+=(iproute2)
   command -v iptables >/dev/null || missing+=(iptables)

@@ -11,6 +11,10 @@ import dev.berth.cli.command.container.ContainerInspectCommand;
 import dev.berth.cli.command.container.ContainerAttachCommand;
 import dev.berth.cli.command.container.ContainerExecCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
+import dev.berth.cli.command.container.ContainerPauseCommand;
+import dev.berth.cli.command.container.ContainerPruneCommand;
+import dev.berth.cli.command.container.ContainerTopCommand;
+import dev.berth.cli.command.container.ContainerUnpauseCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
 import dev.berth.cli.command.container.ContainerPsCommand;
 import dev.berth.cli.command.container.ContainerRenameCommand;
@@ -100,7 +104,11 @@ final class CommandTable {
             Entry.of("cp", ContainerCpCommand::new),
             Entry.of("commit", ContainerCommitCommand::new),
             Entry.of("update", ContainerUpdateCommand::new),
-            Entry.of("stats", ContainerStatsCommand::new));
+            Entry.of("stats", ContainerStatsCommand::new),
+            Entry.of("pause", ContainerPauseCommand::new),
+            Entry.of("unpause", ContainerUnpauseCommand::new),
+            Entry.of("top", ContainerTopCommand::new),
+            Entry.of("prune", ContainerPruneCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -157,6 +165,9 @@ final class CommandTable {
             Entry.of("commit", ContainerCommitCommand::new),
             Entry.of("update", ContainerUpdateCommand::new),
             Entry.of("stats", ContainerStatsCommand::new),
+            Entry.of("pause", ContainerPauseCommand::new),
+            Entry.of("unpause", ContainerUnpauseCommand::new),
+            Entry.of("top", ContainerTopCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

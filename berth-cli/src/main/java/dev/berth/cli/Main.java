@@ -21,7 +21,7 @@ public final class Main {
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-H", "--host", "-l", "--log-level", "--config");
 
     /** Commands whose arguments after the image belong to the container: {@code run busybox ls -l}. */
-    private static final Set<String> STOP_AT_POSITIONAL = Set.of("run", "create", "exec");
+    private static final Set<String> STOP_AT_POSITIONAL = Set.of("run", "create", "exec", "top");
 
     private Main() {
     }

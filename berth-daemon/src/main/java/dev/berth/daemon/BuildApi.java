@@ -37,7 +37,7 @@ final class BuildApi implements BuildBackend {
         String reference = o.repo() == null || o.repo().isEmpty() ? null
                 : o.tag() == null || o.tag().isEmpty() ? o.repo() : o.repo() + ":" + o.tag();
         String id = commits.commit(new ContainerCommitter.CommitRequest(o.container(), reference, o.comment(),
-                o.author(), o.changes(), o.config())).toString();
+                o.author(), o.changes(), o.config(), o.pause())).toString();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("comment", o.comment() == null ? "" : o.comment());
         attributes.put("imageID", id);

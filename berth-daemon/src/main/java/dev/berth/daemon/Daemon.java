@@ -61,7 +61,8 @@ public final class Daemon implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         for (ApiRoutes.Group group : List.of(
                 new SystemRoutes(engine, HostFacts.read(config.dataRoot())),
-                new ContainersRoutes(engine.containers(), clock),
+                new ContainersRoutes(engine.containers(), clock, engine::healthOf),
+                engine.containerControlRoutes(),
                 new ContainerStreamsRoutes(engine.containers()),
                 engine.imageRoutes(),
                 engine.buildRoutes(),

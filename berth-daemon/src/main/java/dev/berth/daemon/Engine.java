@@ -16,6 +16,11 @@ import dev.berth.daemon.router.networks.NetworksRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.networks.NetworkService;
 import dev.berth.engine.exec.ExecService;
+import dev.berth.daemon.router.containers.ContainerControlRoutes;
+import dev.berth.engine.containers.ContainerPrune;
+import dev.berth.engine.containers.ContainerTop;
+import dev.berth.engine.health.ContainerHealth;
+import dev.berth.engine.health.HealthFile;
 import dev.berth.engine.events.EventBus;
 import dev.berth.daemon.router.system.EventsRoutes;
 import dev.berth.daemon.router.distribution.DistributionRoutes;
@@ -62,11 +67,15 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final DistributionRoutes distributionRoutes;
     private final EventBus events;
     private final NetworkService networks;
+    private final ContainerHealth health;
+    private final ContainerControlRoutes controlRoutes;
 
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, ContainerCommitter commits,
             VolumeStore volumes, ExecService execs, Distribution distribution, EventBus events,
-            NetworkService networks) {
+            NetworkService networks, ContainerHealth health, ContainerControlRoutes controlRoutes) {
+        this.health = health;
+        this.controlRoutes = controlRoutes;
         this.events = events;
         this.networks = networks;
         this.images = images;
@@ -105,7 +114,11 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ContainerMounts(volumes), events);
         NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
         containers.useNetworking(networks.containerNetworking());
+        ExecService execs = new ExecService(containers, runtime, config.execRoot());
+        // Opened before recovery, so that containers restarted by their policy at boot are probed.
+        ContainerHealth health = ContainerHealth.open(containers, execs, events, containersRoot, Clock.systemUTC());
         containers.recover();
+        health.resume();
         Path builderRoot = config.dataRoot().resolve("builder");
         Builder builder = new Builder(images, layers, snapshotter,
                 new ContainerStepRunner(containers, layers, builderRoot.resolve("tmp")), builderRoot, Clock.systemUTC());
@@ -115,12 +128,22 @@ final class Engine implements SystemBackend, AutoCloseable {
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
                 config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
-                builder, commits, volumes, new ExecService(containers, runtime, config.execRoot()), distribution, events,
-                networks);
+                builder, commits, volumes, execs, distribution, events, networks, health,
+                new ContainerControlRoutes(containers, new ContainerTop(containers, runtime),
+                        new ContainerPrune(containers, events, Clock.systemUTC())));
     }
 
     ContainerService containers() {
         return containers;
+    }
+
+    /** A container's health for inspect and ps: empty without a healthcheck (or before its first start). */
+    Optional<dev.berth.api.types.container.Health> healthOf(ContainerRecord record) {
+        return health.of(record).map(HealthFile::toWire);
+    }
+
+    ApiRoutes.Group containerControlRoutes() {
+        return controlRoutes;
     }
 
     ApiRoutes.Group eventRoutes() {
@@ -201,6 +224,7 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         containers.close();
         networks.close();
     }

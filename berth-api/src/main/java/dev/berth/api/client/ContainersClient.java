@@ -6,6 +6,8 @@ import dev.berth.api.Json;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.ContainerCreateResponse;
 import dev.berth.api.types.container.ContainerInspect;
+import dev.berth.api.types.container.ContainerPruneResponse;
+import dev.berth.api.types.container.ContainerTopResponse;
 import dev.berth.api.types.container.ContainerSummary;
 import dev.berth.api.types.container.HostConfig;
 import java.io.IOException;
@@ -173,6 +175,27 @@ public final class ContainersClient {
                 .flag("stdin", options.stdin()).flag("stdout", options.stdout())
                 .flag("stderr", options.stderr()).query("detachKeys", options.detachKeys()).toString();
         return client.hijack("POST", target);
+    }
+
+    /** {@code POST /containers/{id}/pause}: freezes every process of the container. */
+    public void pause(String id) throws IOException {
+        client.call("POST", path(id, "/pause"));
+    }
+
+    public void unpause(String id) throws IOException {
+        client.call("POST", path(id, "/unpause"));
+    }
+
+    /** {@code GET /containers/{id}/top?ps_args=}: {@code psArgs} null for ps's default ({@code -ef}). */
+    public ContainerTopResponse top(String id, String psArgs) throws IOException {
+        return client.getJson(Target.path("/containers").name(id).then("/top").query("ps_args", psArgs).toString(),
+                ContainerTopResponse.class);
+    }
+
+    /** {@code POST /containers/prune}: removes stopped containers matching {@code filters} (until, label). */
+    public ContainerPruneResponse prune(Filters filters) throws IOException {
+        return EngineClient.readJson(client.send("POST", Target.path("/containers/prune").filters(filters).toString(),
+                null), ContainerPruneResponse.class);
     }
 
     private static String path(String id, String suffix) {

@@ -80,6 +80,18 @@ public abstract class BerthCommand implements Callable<Integer> {
         return failIfAny(errors);
     }
 
+    /**
+     * docker's prune prompt: prints {@code warning} and "Are you sure you want to continue?
+     * [y/N] ", true only when the answer read from stdin is y or yes.
+     */
+    protected final boolean confirmed(String warning) throws IOException {
+        out().print(warning + "\nAre you sure you want to continue? [y/N] ");
+        out().flush();
+        String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
     /** The {@code --filter} values as filters; a malformed one is docker's flag error (125). */
     protected static Filters parseFilters(List<String> values) {
         try {

@@ -5,6 +5,7 @@ import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.engine.containers.ConfigMerger;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.containers.ContainerStatus;
 import dev.berth.engine.images.ConfigChanges;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageConfig;
@@ -35,9 +36,10 @@ public final class ContainerCommitter {
      * @param reference the new image's name ({@code repo[:tag]}), or null for an untagged image
      * @param config    fields that replace the container's (may be null)
      * @param changes   Dockerfile instructions applied last (CMD, ENV, LABEL, ...)
+     * @param pause     freeze a running container while its layer is read, so the image is one moment of it
      */
     public record CommitRequest(String container, String reference, String comment, String author,
-                                List<String> changes, ContainerConfig config) {
+                                List<String> changes, ContainerConfig config, boolean pause) {
 
         public CommitRequest {
             changes = changes == null ? List.of() : List.copyOf(changes);
@@ -67,7 +69,18 @@ public final class ContainerCommitter {
         RunConfig run = ConfigChanges.apply(runConfig(record.config(), request.config()), request.changes());
 
         Path upper = containers.pathsOf(record).upperDir();
-        Layer layer = committer.commit(base.topLayer(), upper, MountPlaceholders.skipIn(upper));
+        boolean freeze = request.pause() && record.state().status() == ContainerStatus.RUNNING;
+        if (freeze) {
+            containers.pause(record.id().hex());
+        }
+        Layer layer;
+        try {
+            layer = committer.commit(base.topLayer(), upper, MountPlaceholders.skipIn(upper));
+        } finally {
+            if (freeze) {
+                containers.unpause(record.id().hex());
+            }
+        }
 
         String now = clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
         ImageConfig old = base.config();

@@ -379,7 +379,7 @@ final class StageRun {
     }
 
     private static Long nanos(String text) {
-        return text == null ? null : Durations.parseNanos(text);
+        return text == null ? null : dev.berth.api.units.GoDuration.parseNanos(text);
     }
 
     private static String json(List<String> list) {

@@ -1,6 +1,7 @@
 package dev.berth.engine.containers;
 
 import dev.berth.api.types.container.ContainerConfig;
+import dev.berth.api.types.container.HealthConfig;
 import dev.berth.engine.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class ConfigMerger {
                 request.stdinOnce(),
                 mergeEnv(img.env(), request.env()),
                 cmd,
-                request.healthcheck() != null ? request.healthcheck() : img.healthcheck(),
+                mergeHealthcheck(img.healthcheck(), request.healthcheck()),
                 request.argsEscaped(),
                 request.image(),
                 union(img.volumes(), request.volumes()),
@@ -48,6 +49,26 @@ public final class ConfigMerger {
                 firstNonEmpty(request.stopSignal(), img.stopSignal()),
                 request.stopTimeout(),
                 request.shell() != null ? request.shell() : img.shell());
+    }
+
+    /**
+     * The request's healthcheck with what it leaves unset (empty test, zero durations and
+     * retries) taken from the image's, as dockerd merges them: {@code --health-interval} alone
+     * keeps the image's test.
+     */
+    static HealthConfig mergeHealthcheck(HealthConfig image, HealthConfig request) {
+        if (request == null || image == null) {
+            return request != null ? request : image;
+        }
+        return new HealthConfig(request.test() == null || request.test().isEmpty() ? image.test() : request.test(),
+                unsetOr(request.interval(), image.interval()), unsetOr(request.timeout(), image.timeout()),
+                unsetOr(request.startPeriod(), image.startPeriod()),
+                unsetOr(request.startInterval(), image.startInterval()),
+                request.retries() == null || request.retries() == 0 ? image.retries() : request.retries());
+    }
+
+    private static Long unsetOr(Long given, Long fallback) {
+        return given == null || given == 0 ? fallback : given;
     }
 
     /** Entrypoint followed by Cmd: what the container runs. Throws when there is nothing to run. */

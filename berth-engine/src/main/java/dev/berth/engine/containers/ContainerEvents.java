@@ -8,21 +8,22 @@ import java.util.Map;
 /**
  * Publishes container events with the attributes dockerd gives them: the container's
  * labels, its {@code name} and {@code image}, and what the action adds ({@code exitCode}
- * on die, {@code signal} on kill, {@code oldName} on rename).
+ * on die, {@code signal} on kill, {@code oldName} on rename). Public for the services that
+ * report on containers from above this package (health, prune).
  */
-final class ContainerEvents {
+public final class ContainerEvents {
 
     private final EventBus bus;
 
-    ContainerEvents(EventBus bus) {
+    public ContainerEvents(EventBus bus) {
         this.bus = bus;
     }
 
-    void emit(ContainerRecord r, String action) {
+    public void emit(ContainerRecord r, String action) {
         emit(r, action, Map.of());
     }
 
-    void emit(ContainerRecord r, String action, Map<String, String> extra) {
+    public void emit(ContainerRecord r, String action, Map<String, String> extra) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (r.config().labels() != null) {
             attributes.putAll(r.config().labels());

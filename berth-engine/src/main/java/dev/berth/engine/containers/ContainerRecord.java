@@ -76,6 +76,16 @@ public record ContainerRecord(
             return new State(ContainerStatus.RESTARTING, 0, code, error, startedAt, at, oomKilled);
         }
 
+        /** Frozen by {@code pause}: still running, as dockerd counts it. */
+        public State paused() {
+            return new State(ContainerStatus.PAUSED, pid, exitCode, error, startedAt, finishedAt);
+        }
+
+        /** Thawed by {@code unpause} (or by a kill of a paused container). */
+        public State unpaused() {
+            return new State(ContainerStatus.RUNNING, pid, exitCode, error, startedAt, finishedAt);
+        }
+
         public State removing() {
             return new State(ContainerStatus.REMOVING, pid, exitCode, error, startedAt, finishedAt, oomKilled);
         }

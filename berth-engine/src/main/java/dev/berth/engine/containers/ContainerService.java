@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
 
 /**
  * Docker's container verbs over the container store, images, snapshots and the OCI runtime:
- * create, start, stop, kill, restart, wait, remove, rename, attach and logs.
+ * create, start, stop, kill, restart, pause, unpause, wait, remove, rename, attach and logs.
  *
  * <p>Lifecycle: {@code create} writes a record (status created); {@code start} mounts the
  * rootfs, starts the process and records running; when the process ends (by itself, by
@@ -494,6 +494,78 @@ public final class ContainerService implements AutoCloseable {
             runtime.kill(record.id().hex(), signal, false);
         } catch (NotFoundException e) {
             // exited between the check and the signal: nothing to do
+        }
+        if (signal == Signals.SIGKILL || signal == Signals.parse(record.config().stopSignal(), Signals.SIGTERM)) {
+            thawForSignal(record.id());
+        }
+    }
+
+    /**
+     * A frozen process never acts on a signal: after SIGKILL or the stop signal a paused
+     * container is resumed so that it ends, as dockerd does.
+     */
+    private void thawForSignal(ContainerId id) {
+        LiveContainer lc = liveOf(id);
+        synchronized (lc) {
+            Optional<ContainerRecord> current = store.find(id.hex());
+            if (current.isEmpty() || current.get().state().status() != ContainerStatus.PAUSED) {
+                return;
+            }
+            try {
+                runtime.resume(id.hex());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot unpause container " + id.shortId() + ": " + e.getMessage());
+                return;
+            }
+            store.update(current.get().withState(current.get().state().unpaused()));
+            events.emit(current.get(), "unpause");
+        }
+    }
+
+    /**
+     * Freezes every process of a running container ({@code POST /containers/{id}/pause}).
+     *
+     * @throws ConflictException when it is not running, is restarting or is already paused
+     */
+    public void pause(String idOrName) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        synchronized (lc) {
+            record = store.get(record.id().hex());
+            ContainerStatus status = record.state().status();
+            if (status == ContainerStatus.PAUSED) {
+                throw new ConflictException("Container " + record.id() + " is already paused");
+            }
+            if (status == ContainerStatus.RESTARTING) {
+                throw new ConflictException("Container " + record.id() + " is restarting, wait until the container is running");
+            }
+            if (!lc.hasTask() || status != ContainerStatus.RUNNING) {
+                throw new ConflictException("Container " + record.id() + " is not running");
+            }
+            runtime.pause(record.id().hex());
+            ContainerRecord paused = record.withState(record.state().paused());
+            store.update(paused);
+            events.emit(paused, "pause");
+        }
+    }
+
+    /**
+     * Thaws a paused container ({@code POST /containers/{id}/unpause}).
+     *
+     * @throws ConflictException when it is not paused
+     */
+    public void unpause(String idOrName) {
+        ContainerRecord record = store.get(idOrName);
+        LiveContainer lc = liveOf(record.id());
+        synchronized (lc) {
+            record = store.get(record.id().hex());
+            if (record.state().status() != ContainerStatus.PAUSED || !lc.hasTask()) {
+                throw new ConflictException("Container " + record.id() + " is not paused");
+            }
+            runtime.resume(record.id().hex());
+            ContainerRecord running = record.withState(record.state().unpaused());
+            store.update(running);
+            events.emit(running, "unpause");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.berth.engine.runtime.TaskIo;
 import dev.berth.engine.runtime.TaskMonitor;
 import dev.berth.engine.runtime.spec.BindMount;
 import dev.berth.engine.runtime.spec.ContainerSpec;
+import dev.berth.engine.runtime.spec.InitProcess;
 import dev.berth.engine.runtime.spec.NetworkNamespace;
 import dev.berth.engine.runtime.spec.ResolvedUser;
 import dev.berth.engine.runtime.spec.RootfsPath;
@@ -90,9 +91,14 @@ final class TaskLauncher {
             args.add(record.path());
             args.addAll(record.args());
             ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
+            List<BindMount> binds = binds(userMounts, paths);
+            if (Boolean.TRUE.equals(record.hostConfig().init())) {
+                binds.add(InitProcess.mount(InitProcess.HOST_BINARY));
+                args = InitProcess.wrap(args);
+            }
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
                     config.isTty(), rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
-                    binds(userMounts, paths), network(record, hostname, paths), true,
+                    binds, network(record, hostname, paths), true,
                     cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
             OciBundle.write(paths.bundle(), SpecGenerator.toJson(

@@ -66,6 +66,9 @@ public final class ExecService {
         if (!record.isRunning()) {
             throw new ConflictException("container " + record.id() + " is not running");
         }
+        if (record.state().status() == dev.berth.engine.containers.ContainerStatus.PAUSED) {
+            throw new ConflictException("Container " + record.id() + " is paused, unpause the container before exec");
+        }
         if (request.cmd() == null || request.cmd().isEmpty()) {
             throw new InvalidArgumentException("No exec command specified");
         }
@@ -95,6 +98,14 @@ public final class ExecService {
             console.containerPid(pid);
         }
         console.resize(rows, columns);
+    }
+
+    /**
+     * Drops an exec instance the caller will not inspect again (a health probe once it
+     * ended): dockerd keeps those out of its exec list too.
+     */
+    public void forget(String execId) {
+        instances.remove(execId);
     }
 
     /** The ID of the container an exec runs in (for resize and attach routes). */

@@ -117,6 +117,45 @@ public final class CommandLineRuntime implements OciRuntime {
     }
 
     @Override
+    public void pause(String id) {
+        simple("pause", id);
+    }
+
+    @Override
+    public void resume(String id) {
+        simple("resume", id);
+    }
+
+    @Override
+    public List<Long> pids(String id) {
+        CommandResult r = CommandResult.run(argv(null, "ps", "--format", "json", id), TIMEOUT);
+        if (!r.ok()) {
+            if (!knows(id)) {
+                throw new NotFoundException("No such container: " + id);
+            }
+            throw failure("ps", id, r);
+        }
+        try {
+            List<Long> pids = new ArrayList<>();
+            JsonNode list = JSON.readTree(r.stdout());
+            list.forEach(n -> pids.add(n.asLong()));
+            return pids;
+        } catch (IOException e) {
+            throw new SystemException(name + " ps " + id + " printed invalid JSON: " + r.stdout(), e);
+        }
+    }
+
+    private void simple(String command, String id) {
+        CommandResult r = CommandResult.run(argv(null, command, id), TIMEOUT);
+        if (!r.ok()) {
+            if (!knows(id)) {
+                throw new NotFoundException("No such container: " + id);
+            }
+            throw failure(command, id, r);
+        }
+    }
+
+    @Override
     public List<String> list() {
         CommandResult r = CommandResult.run(argv(null, "list", "--quiet"), TIMEOUT);
         if (!r.ok()) {

@@ -136,7 +136,10 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         }
         Path rootfs = bundle.resolve(config.path("root").path("path").asText("rootfs"));
         JsonNode process = config.path("process");
-        String command = process.path("args").path(0).asText("");
+        List<String> args = new ArrayList<>();
+        process.path("args").forEach(a -> args.add(a.asText()));
+        // Under --init the rootfs must hold the init's command; the init itself is bound in.
+        String command = dev.berth.engine.runtime.spec.InitProcess.command(args);
         List<String> env = new ArrayList<>();
         process.path("env").forEach(e -> env.add(e.asText()));
         return ExecutableLookup.check(rootfs, command, env, process.path("cwd").asText("/"));

@@ -63,6 +63,19 @@ public interface OciRuntime {
         throw new dev.berth.engine.error.NotImplementedException(name() + " cannot update containers");
     }
 
+    /**
+     * Freezes every process of container {@code id} ({@code pause}: the cgroup freezer).
+     *
+     * @throws dev.berth.engine.error.NotFoundException if the runtime does not know {@code id}
+     */
+    void pause(String id);
+
+    /** Thaws a container frozen by {@link #pause} ({@code resume}). */
+    void resume(String id);
+
+    /** The host pids of every process in container {@code id}, exec'd ones included ({@code ps --format json}). */
+    List<Long> pids(String id);
+
     /** The ids the runtime has state for (running, created or stopped). */
     List<String> list();
 

@@ -49,6 +49,7 @@ class PackageLayeringTest {
             Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks",
                     "cgroups", "limits")),
             Map.entry("copy", Set.of("archive", "runtime", "volumes")),
+            Map.entry("health", Set.of("containers", "exec", "events")),
             // The builder sits on top: it turns containers' writable layers into images.
             Map.entry("builder", Set.of("archive", "containers", "images", "layers", "reference", "snapshots",
                     "runtime", "content", "logs", "volumes", "networks")));

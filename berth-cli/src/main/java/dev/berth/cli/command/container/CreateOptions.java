@@ -71,6 +71,14 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
 
     String pull;
 
+    String healthCmd;
+    String healthInterval;
+    String healthTimeout;
+    String healthStartPeriod;
+    String healthStartInterval;
+    Integer healthRetries;
+    boolean noHealthcheck;
+
     String platform;
 
     String image;
@@ -112,6 +120,13 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
                 .list("Mount volumes from the specified container(s)", "volumesFrom", volumesFrom, v -> volumesFrom = v, "--volumes-from")
                 .add(OptionSpec.builder("--pull").type(String.class).defaultValue("missing"), "Pull image before running (\"always\", \"missing\", \"never\")", "pull", (String) null, v -> pull = v)
                 .value(String.class, "Set platform if server is multi-platform capable", "platform", v -> platform = v, "--platform")
+                .value(String.class, "Command to run to check health", "healthCmd", v -> healthCmd = v, "--health-cmd")
+                .value(String.class, "Time between running the check (ms|s|m|h) (default 0s)", "healthInterval", v -> healthInterval = v, "--health-interval")
+                .value(String.class, "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", "healthTimeout", v -> healthTimeout = v, "--health-timeout")
+                .value(String.class, "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", "healthStartPeriod", v -> healthStartPeriod = v, "--health-start-period")
+                .value(String.class, "Time between running the check during the start period (ms|s|m|h) (default 0s)", "healthStartInterval", v -> healthStartInterval = v, "--health-start-interval")
+                .value(Integer.class, "Consecutive failures needed to report unhealthy", "healthRetries", v -> healthRetries = v, "--health-retries")
+                .flag("Disable any container-specified HEALTHCHECK", "noHealthcheck", v -> noHealthcheck = v, "--no-healthcheck")
                 .positional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("IMAGE").type(String.class),
                         (String) null, v -> image = v)
                 .positional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("COMMAND").type(List.class)

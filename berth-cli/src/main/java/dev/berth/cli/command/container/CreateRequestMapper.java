@@ -53,6 +53,8 @@ final class CreateRequestMapper {
         }
         put(config, "StopSignal", o.stopSignal);
         put(config, "StopTimeout", o.stopTimeout);
+        put(config, "Healthcheck", HealthFlags.healthcheck(o.healthCmd, o.healthInterval, o.healthTimeout,
+                o.healthStartPeriod, o.healthStartInterval, o.healthRetries, o.noHealthcheck));
 
         Map<String, Object> host = new LinkedHashMap<>();
         if (!o.volumes.isEmpty()) {

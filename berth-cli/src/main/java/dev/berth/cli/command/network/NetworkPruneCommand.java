@@ -2,10 +2,7 @@ package dev.berth.cli.command.network;
 
 import dev.berth.api.types.network.NetworkPruneResponse;
 import dev.berth.cli.command.BerthCommand;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,14 +20,8 @@ public final class NetworkPruneCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (!force) {
-            out().print("WARNING! This will remove all custom networks not used by at least one container.\n"
-                    + "Are you sure you want to continue? [y/N] ");
-            out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !(answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"))) {
-                return 0;
-            }
+        if (!force && !confirmed("WARNING! This will remove all custom networks not used by at least one container.")) {
+            return 0;
         }
         NetworkPruneResponse r = client().networks().prune(parseFilters(filters));
         if (r.networksDeleted() != null && !r.networksDeleted().isEmpty()) {

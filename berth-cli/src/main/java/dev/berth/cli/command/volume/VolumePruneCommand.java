@@ -4,10 +4,7 @@ import dev.berth.api.client.Filters;
 import dev.berth.api.types.volume.VolumePruneResponse;
 import dev.berth.api.units.HumanSize;
 import dev.berth.cli.command.BerthCommand;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,14 +25,9 @@ public final class VolumePruneCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (!force) {
-            out().print("WARNING! This will remove " + (all ? "all" : "anonymous") + " local volumes not used by at"
-                    + " least one container.\nAre you sure you want to continue? [y/N] ");
-            out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !(answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"))) {
-                return 0;
-            }
+        if (!force && !confirmed("WARNING! This will remove " + (all ? "all" : "anonymous") + " local volumes not used by at"
+                    + " least one container.")) {
+            return 0;
         }
         Filters f = parseFilters(filters);
         if (all) {

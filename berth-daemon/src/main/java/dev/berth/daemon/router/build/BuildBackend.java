@@ -23,7 +23,7 @@ public interface BuildBackend {
 
     /** The options of {@code POST /commit}; {@code config} is the request body's container config, or null. */
     record CommitOptions(String container, String repo, String tag, String comment, String author,
-                         List<String> changes, ContainerConfig config) {
+                         List<String> changes, ContainerConfig config, boolean pause) {
     }
 
     /** Commits a container to an image; returns the image ID ({@code sha256:...}). */

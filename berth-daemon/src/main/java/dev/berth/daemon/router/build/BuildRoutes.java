@@ -47,7 +47,7 @@ public final class BuildRoutes implements ApiRoutes.Group {
         ContainerConfig config = body.length == 0 ? null : Json.MAPPER.readValue(body, ContainerConfig.class);
         String id = backend.commit(new BuildBackend.CommitOptions(container, req.query().first("repo"),
                 req.query().first("tag"), req.query().first("comment"), req.query().first("author"),
-                req.query().all("changes"), config));
+                req.query().all("changes"), config, pause(req)));
         Api.json(res, 201, Json.MAPPER.createObjectNode().put("Id", id));
     }
 
@@ -78,6 +78,11 @@ public final class BuildRoutes implements ApiRoutes.Group {
                 message(out, JsonMessage.failure(ErrorMapper.message(e)));
             }
         }
+    }
+
+    /** {@code pause} defaults to true, as in dockerd. */
+    private static boolean pause(ServerRequest req) {
+        return req.query().first("pause") == null || Api.bool(req.query(), "pause");
     }
 
     /** {@code cachefrom} is a JSON array of image names. */

@@ -1,19 +1,23 @@
 package dev.berth.daemon.router.containers;
 
+import dev.berth.api.types.container.Health;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.error.InvalidArgumentException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The {@code filters} of {@code GET /containers/json}: id, name, label, status, ancestor,
- * exited. Values of one key are alternatives (OR); different keys must all match (AND).
+ * exited, health. Values of one key are alternatives (OR); different keys must all match (AND).
  */
 final class ContainerFilters {
 
-    private static final Set<String> KNOWN = Set.of("id", "name", "label", "status", "ancestor", "exited");
+    private static final Set<String> KNOWN = Set.of("id", "name", "label", "status", "ancestor", "exited", "health");
+    private static final Set<String> HEALTH = Set.of("starting", "healthy", "unhealthy", "none");
     private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing",
             "paused", "exited", "dead");
 
@@ -21,6 +25,12 @@ final class ContainerFilters {
     }
 
     static Predicate<ContainerRecord> of(Map<String, List<String>> filters) {
+        return of(filters, r -> Optional.empty());
+    }
+
+    /** @param health a container's health status, empty when it has no healthcheck ({@code health=none}) */
+    static Predicate<ContainerRecord> of(Map<String, List<String>> filters,
+            Function<ContainerRecord, Optional<Health>> health) {
         Predicate<ContainerRecord> all = r -> true;
         for (var e : filters.entrySet()) {
             String key = e.getKey();
@@ -44,6 +54,14 @@ final class ContainerFilters {
                     yield r -> values.contains(r.state().status().apiName());
                 }
                 case "ancestor" -> r -> values.stream().anyMatch(v -> isAncestor(r, v));
+                case "health" -> {
+                    for (String v : values) {
+                        if (!HEALTH.contains(v)) {
+                            throw new InvalidArgumentException("Unrecognised filter value for health: " + v);
+                        }
+                    }
+                    yield r -> values.contains(health.apply(r).map(Health::status).orElse("none"));
+                }
                 case "exited" -> r -> r.state().status().apiName().equals("exited")
                         && values.contains(Integer.toString(r.state().exitCode()));
                 default -> throw new IllegalStateException(key);

@@ -4,6 +4,7 @@ import dev.berth.api.Timestamps;
 import dev.berth.api.types.container.ContainerInspect;
 import dev.berth.api.types.container.ContainerState;
 import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.container.Health;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.api.types.container.MountPoint;
 import dev.berth.api.units.ContainerStatusText;
@@ -23,13 +24,18 @@ final class ContainerViews {
     }
 
     static ContainerInspect inspect(ContainerRecord r, ContainerService service, boolean withSize) {
+        return inspect(r, service, withSize, null);
+    }
+
+    /** @param health the container's {@code State.Health}, null when it has no healthcheck */
+    static ContainerInspect inspect(ContainerRecord r, ContainerService service, boolean withSize, Health health) {
         ContainerRecord.State s = r.state();
         ContainerStatus status = s.status();
         var paths = service.pathsOf(r);
         ContainerState state = new ContainerState(status.apiName(), status.isActive(),
                 status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING, s.oomKilled(),
                 status == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
-                Timestamps.format(s.startedAt()), Timestamps.format(s.finishedAt()));
+                Timestamps.format(s.startedAt()), Timestamps.format(s.finishedAt()), health);
         Long sizeRw = withSize ? service.sizeRw(r) : null;
         return new ContainerInspect(r.id().hex(), Timestamps.format(r.created()), r.path(), r.args(), state,
                 r.imageId(), paths.resolvConf().toString(), paths.hostname().toString(),
@@ -64,12 +70,18 @@ final class ContainerViews {
     }
 
     static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now) {
+        return summary(r, service, withSize, now, null);
+    }
+
+    /** @param health the container's health, null without a healthcheck: "(healthy)" in the status text */
+    static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now,
+            Health health) {
         ContainerRecord.State s = r.state();
         ContainerStatus status = s.status();
         String statusText = ContainerStatusText.of(new ContainerStatusText.State(status.isActive(),
                 status == ContainerStatus.PAUSED, status == ContainerStatus.RESTARTING,
                 status == ContainerStatus.REMOVING, status == ContainerStatus.DEAD, s.exitCode(),
-                s.startedAt(), s.finishedAt(), null), now);
+                s.startedAt(), s.finishedAt(), health == null ? null : health.status()), now);
         Long sizeRw = withSize ? service.sizeRw(r) : null;
         String networkMode = r.hostConfig().networkMode() == null || r.hostConfig().networkMode().isEmpty()
                 ? "bridge" : r.hostConfig().networkMode();

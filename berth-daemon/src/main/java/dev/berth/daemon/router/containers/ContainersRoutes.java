@@ -6,6 +6,7 @@ import dev.berth.api.Timestamps;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.ContainerCreateResponse;
 import dev.berth.api.types.container.ContainerSummary;
+import dev.berth.api.types.container.Health;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.api.types.container.WaitResponse;
 import dev.berth.daemon.http.PathParams;
@@ -17,6 +18,7 @@ import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.WaitCondition;
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.health.HealthSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -33,10 +36,22 @@ public final class ContainersRoutes implements ApiRoutes.Group {
 
     private final ContainerService containers;
     private final Clock clock;
+    private final HealthLookup health;
+
+    /** A container's {@code State.Health}: empty when it has no healthcheck. */
+    @FunctionalInterface
+    public interface HealthLookup {
+        Optional<Health> of(ContainerRecord record);
+    }
 
     public ContainersRoutes(ContainerService containers, Clock clock) {
+        this(containers, clock, r -> Optional.empty());
+    }
+
+    public ContainersRoutes(ContainerService containers, Clock clock, HealthLookup health) {
         this.containers = containers;
         this.clock = clock;
+        this.health = health;
     }
 
     @Override
@@ -77,6 +92,7 @@ public final class ContainersRoutes implements ApiRoutes.Group {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         ContainerConfig config = Json.MAPPER.treeToValue(body, ContainerConfig.class);
+        HealthSettings.validate(config.healthcheck());
         JsonNode hostNode = body.get("HostConfig");
         HostConfig host = hostNode == null || hostNode.isNull() ? HostConfig.empty()
                 : Json.MAPPER.treeToValue(hostNode, HostConfig.class);
@@ -106,7 +122,7 @@ public final class ContainersRoutes implements ApiRoutes.Group {
         boolean all = Api.bool(req.query(), "all");
         boolean size = Api.bool(req.query(), "size");
         int limit = Api.integer(req.query(), "limit", -1);
-        Predicate<ContainerRecord> filter = ContainerFilters.of(Api.filters(req.query()));
+        Predicate<ContainerRecord> filter = ContainerFilters.of(Api.filters(req.query()), health::of);
         boolean statusFiltered = Api.filters(req.query()).containsKey("status")
                 || Api.filters(req.query()).containsKey("exited");
         Instant now = clock.instant();
@@ -119,7 +135,7 @@ public final class ContainersRoutes implements ApiRoutes.Group {
                 continue;
             }
             if (filter.test(r)) {
-                out.add(ContainerViews.summary(r, containers, size, now));
+                out.add(ContainerViews.summary(r, containers, size, now, health.of(r).orElse(null)));
             }
         }
         Api.json(res, 200, out);
@@ -127,7 +143,7 @@ public final class ContainersRoutes implements ApiRoutes.Group {
 
     private void inspect(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
         ContainerRecord r = containers.get(p.get("id"));
-        Api.json(res, 200, ContainerViews.inspect(r, containers, Api.bool(req.query(), "size")));
+        Api.json(res, 200, ContainerViews.inspect(r, containers, Api.bool(req.query(), "size"), health.of(r).orElse(null)));
     }
 
     /**

@@ -17,16 +17,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 
 /**
  * A container's resources: {@code POST /containers/{id}/update} (limits and restart policy),
- * {@code GET /containers/{id}/stats} (stream, one entry, or one-shot), and
- * {@code POST /containers/prune}.
+ * and {@code GET /containers/{id}/stats} (stream, one entry, or one-shot).
  */
 public final class ResourcesRoutes implements ApiRoutes.Group {
 
@@ -47,7 +44,6 @@ public final class ResourcesRoutes implements ApiRoutes.Group {
     public void register(ApiRoutes routes) {
         routes.post("/containers/{id}/update", this::update);
         routes.get("/containers/{id}/stats", this::stats);
-        routes.post("/containers/prune", this::prune);
     }
 
     private void update(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
@@ -109,29 +105,5 @@ public final class ResourcesRoutes implements ApiRoutes.Group {
         }
         return new StatsJson.Reading(clock.instant(), cgroups.read(containers.cgroupOf(r)), cgroups.systemCpuNanos(),
                 cgroups.onlineCpus(), cgroups.network(r.state().pid()), cgroups.hostMemory());
-    }
-
-    /** Removes stopped containers matching {@code until} and {@code label} filters, as dockerd. */
-    private void prune(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
-        Predicate<ContainerRecord> filter = PruneFilter.of(Api.filters(req.query()), clock.instant());
-        List<String> deleted = new ArrayList<>();
-        long reclaimed = 0;
-        for (ContainerRecord r : containers.list()) {
-            if (r.isRunning() || r.state().status() == ContainerStatus.PAUSED || !filter.test(r)) {
-                continue;
-            }
-            long size = containers.sizeRw(r);
-            try {
-                containers.remove(r.id().hex(), false, false);
-                deleted.add(r.id().hex());
-                reclaimed += size;
-            } catch (RuntimeException e) {
-                // removed meanwhile or in use: dockerd skips it too
-            }
-        }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("ContainersDeleted", deleted.isEmpty() ? null : deleted);
-        body.put("SpaceReclaimed", reclaimed);
-        Api.json(res, 200, body);
     }
 }
