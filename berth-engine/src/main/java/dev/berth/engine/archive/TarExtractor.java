@@ -61,14 +61,25 @@ public final class TarExtractor {
         }
     }
 
-    private record DirTime(Path dir, long seconds, long nanos) {
+    /** A path's time from its tar entry (directories' are applied after their children). */
+    private record EntryTime(Path path, long seconds, long nanos) {
+
+        /** The entry's modification time, for {@code path}. */
+        static EntryTime of(Path path, TarArchiveEntry entry) {
+            long millis = entry.getModTime().getTime();
+            return new EntryTime(path, Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000L);
+        }
+
+        void apply() throws PosixException {
+            FileSyscalls.lutimes(path, seconds, nanos, seconds, nanos);
+        }
     }
 
     private static final class Unpacker {
         private final Path root;
         private final TarStreamRecorder recorder;
         private final RootedResolver resolver;
-        private final List<DirTime> dirTimes = new ArrayList<>();
+        private final List<EntryTime> dirTimes = new ArrayList<>();
         private final byte[] buffer = new byte[BUFFER];
 
         Unpacker(Path root, TarStreamRecorder recorder) {
@@ -85,8 +96,8 @@ public final class TarExtractor {
                 content += unpack(tar, entry);
             }
             // a directory's time is set last: creating its children changed it
-            for (DirTime t : dirTimes.reversed()) {
-                FileSyscalls.lutimes(t.dir(), t.seconds(), t.nanos(), t.seconds(), t.nanos());
+            for (EntryTime t : dirTimes.reversed()) {
+                t.apply();
             }
             return content;
         }
@@ -188,6 +199,7 @@ public final class TarExtractor {
             Trees.deleteRecursively(path);
             FileSyscalls.mknod(path, FileSyscalls.S_IFCHR, 0);
             FileSyscalls.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+            EntryTime.of(path, entry).apply(); // the entry's time: packing the tree again gives the same tar
         }
 
         private void applyAttributes(Path path, TarArchiveEntry entry) throws IOException {
@@ -201,13 +213,11 @@ public final class TarExtractor {
                     setXattr(path, pax.getKey().substring(XATTR_PAX_PREFIX.length()), pax.getValue());
                 }
             }
-            long millis = entry.getModTime().getTime();
-            long seconds = Math.floorDiv(millis, 1000);
-            long nanos = Math.floorMod(millis, 1000) * 1_000_000L;
+            EntryTime time = EntryTime.of(path, entry);
             if (entry.isDirectory()) {
-                dirTimes.add(new DirTime(path, seconds, nanos));
+                dirTimes.add(time); // set last: creating children changes a directory's time
             } else {
-                FileSyscalls.lutimes(path, seconds, nanos, seconds, nanos);
+                time.apply();
             }
         }
 
