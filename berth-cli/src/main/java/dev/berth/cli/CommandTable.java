@@ -11,6 +11,7 @@ import dev.berth.cli.command.container.ContainerAttachCommand;
 import dev.berth.cli.command.container.ContainerExecCommand;
 import dev.berth.cli.command.container.ContainerKillCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
+import dev.berth.cli.command.container.ContainerPortCommand;
 import dev.berth.cli.command.container.ContainerPsCommand;
 import dev.berth.cli.command.container.ContainerRenameCommand;
 import dev.berth.cli.command.container.ContainerRestartCommand;
@@ -38,7 +39,9 @@ import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
 import dev.berth.cli.command.system.VersionCommand;
+import dev.berth.cli.command.network.NetworkConnectCommand;
 import dev.berth.cli.command.network.NetworkCreateCommand;
+import dev.berth.cli.command.network.NetworkDisconnectCommand;
 import dev.berth.cli.command.network.NetworkGroupCommand;
 import dev.berth.cli.command.network.NetworkInspectCommand;
 import dev.berth.cli.command.network.NetworkLsCommand;
@@ -92,7 +95,8 @@ final class CommandTable {
             Entry.of("diff", ContainerDiffCommand::new),
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
-            Entry.of("cp", ContainerCpCommand::new));
+            Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("port", ContainerPortCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -124,7 +128,9 @@ final class CommandTable {
             Entry.of("ls", NetworkLsCommand::new, "list"),
             Entry.of("inspect", NetworkInspectCommand::new),
             Entry.of("rm", NetworkRmCommand::new, "remove"),
-            Entry.of("prune", NetworkPruneCommand::new));
+            Entry.of("prune", NetworkPruneCommand::new),
+            Entry.of("connect", NetworkConnectCommand::new),
+            Entry.of("disconnect", NetworkDisconnectCommand::new));
 
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
@@ -144,6 +150,7 @@ final class CommandTable {
             Entry.of("export", ContainerExportCommand::new),
             Entry.of("rename", ContainerRenameCommand::new),
             Entry.of("cp", ContainerCpCommand::new),
+            Entry.of("port", ContainerPortCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

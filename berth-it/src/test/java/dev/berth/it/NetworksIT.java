@@ -117,7 +117,7 @@ class NetworksIT extends DaemonFixture {
         assertNothingLeft();
     }
 
-    private static boolean canConnect(int port) {
+    static boolean canConnect(int port) {
         try (var s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
             return true;
@@ -127,7 +127,7 @@ class NetworksIT extends DaemonFixture {
     }
 
     /** No namespace, veth or user bridge of ours; the default bridge may stay while the daemon runs. */
-    private static void assertNothingLeft() {
+    static void assertNothingLeft() {
         String netns = Commands.run(List.of("ip", "netns", "list"), Map.of(), null, 5).stdout();
         assertThat(netns).doesNotContain("berth-");
         String links = Commands.run(List.of("ip", "-br", "link"), Map.of(), null, 5).stdout();
