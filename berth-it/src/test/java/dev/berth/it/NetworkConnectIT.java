@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Await;
 import dev.berth.testkit.CommandResult;
-import dev.berth.testkit.Commands;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -14,10 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,44 +30,23 @@ class NetworkConnectIT extends DaemonFixture {
             + "s.bind(('0.0.0.0',9999))\nwhile True:\n d,a=s.recvfrom(100)\n s.sendto(b'pong-'+d,a)\"";
     private static final String SERVE = "mkdir -p /www && echo hello > /www/index.html && httpd -p 8080 -h /www && ";
 
-    /** Containers and networks the current test made, by full ID. */
-    private final Set<String> containers = new TreeSet<>();
-    private final Set<String> networks = new TreeSet<>();
+    private final NetworkLeftovers own = new NetworkLeftovers(this::berth);
 
     @BeforeEach
-    void forgetIds() {
-        containers.clear();
-        networks.clear();
+    void forgetOwn() {
+        own.assertNoneLeft();
     }
 
     private void trackContainers(String... names) {
-        for (String n : names) {
-            containers.add(berth("inspect", "-f", "{{.Id}}", n).assertSuccess().out());
-        }
+        own.containers(names);
     }
 
     private void trackNetwork(String name) {
-        networks.add(berth("network", "inspect", "-f", "{{.Id}}", name).assertSuccess().out());
+        own.network(name);
     }
 
-    /**
-     * No namespace, veth, bridge or NAT rule of this test's containers and networks (other
-     * daemons on this machine may hold their own meanwhile, so only ours are looked for).
-     */
     private void assertNothingLeft() {
-        Set<String> left = new TreeSet<>();
-        Commands.run(List.of("ip", "netns", "list"), Map.of(), null, 5).stdout().lines()
-                .map(l -> l.split(" ")[0])
-                .filter(n -> containers.stream().anyMatch(id -> n.equals("berth-" + id.substring(0, 12))))
-                .forEach(left::add);
-        Commands.run(List.of("ip", "-br", "link"), Map.of(), null, 5).stdout().lines()
-                .map(l -> l.split("[ @]")[0])
-                .filter(n -> containers.stream().anyMatch(id -> n.startsWith("vb" + id.substring(0, 11)))
-                        || networks.stream().anyMatch(id -> n.equals("br-" + id.substring(0, 12))))
-                .forEach(left::add);
-        Commands.run(List.of("iptables", "-w", "-t", "nat", "-S", "POSTROUTING"), Map.of(), null, 5).stdout().lines()
-                .filter(l -> l.contains("10.251.")).forEach(left::add);
-        assertThat(left).as("namespaces, veths, bridges and NAT rules left by this test").isEmpty();
+        own.assertNoneLeft();
     }
 
     private boolean reaches(String container, String name) {
