@@ -16,6 +16,7 @@ import dev.berth.cli.command.container.ContainerPruneCommand;
 import dev.berth.cli.command.container.ContainerTopCommand;
 import dev.berth.cli.command.container.ContainerUnpauseCommand;
 import dev.berth.cli.command.container.ContainerLogsCommand;
+import dev.berth.cli.command.container.ContainerPortCommand;
 import dev.berth.cli.command.container.ContainerPsCommand;
 import dev.berth.cli.command.container.ContainerRenameCommand;
 import dev.berth.cli.command.container.ContainerRestartCommand;
@@ -47,7 +48,9 @@ import dev.berth.cli.command.system.ImageGroupCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.InspectCommand;
 import dev.berth.cli.command.system.VersionCommand;
+import dev.berth.cli.command.network.NetworkConnectCommand;
 import dev.berth.cli.command.network.NetworkCreateCommand;
+import dev.berth.cli.command.network.NetworkDisconnectCommand;
 import dev.berth.cli.command.network.NetworkGroupCommand;
 import dev.berth.cli.command.network.NetworkInspectCommand;
 import dev.berth.cli.command.network.NetworkLsCommand;
@@ -108,7 +111,8 @@ final class CommandTable {
             Entry.of("pause", ContainerPauseCommand::new),
             Entry.of("unpause", ContainerUnpauseCommand::new),
             Entry.of("top", ContainerTopCommand::new),
-            Entry.of("prune", ContainerPruneCommand::new));
+            Entry.of("prune", ContainerPruneCommand::new),
+            Entry.of("port", ContainerPortCommand::new));
 
     static final List<Entry> IMAGE = List.of(
             Entry.of("ls", ImageLsCommand::new, "list"),
@@ -142,7 +146,9 @@ final class CommandTable {
             Entry.of("ls", NetworkLsCommand::new, "list"),
             Entry.of("inspect", NetworkInspectCommand::new),
             Entry.of("rm", NetworkRmCommand::new, "remove"),
-            Entry.of("prune", NetworkPruneCommand::new));
+            Entry.of("prune", NetworkPruneCommand::new),
+            Entry.of("connect", NetworkConnectCommand::new),
+            Entry.of("disconnect", NetworkDisconnectCommand::new));
 
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
@@ -168,6 +174,7 @@ final class CommandTable {
             Entry.of("pause", ContainerPauseCommand::new),
             Entry.of("unpause", ContainerUnpauseCommand::new),
             Entry.of("top", ContainerTopCommand::new),
+            Entry.of("port", ContainerPortCommand::new),
             Entry.of("images", ImageLsCommand::new),
             Entry.of("rmi", ImageRmCommand::new),
             Entry.of("tag", ImageTagCommand::new),

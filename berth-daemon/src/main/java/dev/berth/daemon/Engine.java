@@ -14,6 +14,7 @@ import dev.berth.daemon.router.exec.ExecRoutes;
 import dev.berth.daemon.router.images.ImagesRoutes;
 import dev.berth.daemon.router.networks.NetworksRoutes;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.networks.ContainerLookup;
 import dev.berth.engine.networks.NetworkService;
 import dev.berth.engine.exec.ExecService;
 import dev.berth.daemon.router.containers.ContainerControlRoutes;
@@ -114,6 +115,12 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ContainerMounts(volumes), events);
         NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
         containers.useNetworking(networks.containerNetworking());
+        networks.useContainers(ref -> {
+            ContainerRecord c = containers.get(ref);
+            return new ContainerLookup.Found(c.id().hex(), c.name(), c.isRunning(), c.state().pid());
+        });
+        networks.recover(containerStore.list().stream().filter(ContainerRecord::isRunning)
+                .map(c -> c.id().hex()).collect(java.util.stream.Collectors.toSet()));
         ExecService execs = new ExecService(containers, runtime, config.execRoot());
         // Opened before recovery, so that containers restarted by their policy at boot are probed.
         ContainerHealth health = ContainerHealth.open(containers, execs, events, containersRoot, Clock.systemUTC());

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class NetworksIT extends DaemonFixture {
 
+    private final NetworkLeftovers own = new NetworkLeftovers(this::berth);
+
     /** busybox httpd serving {@code text} on port 8080. */
     private static final String SERVE = "mkdir -p /www && echo %s > /www/index.html && exec httpd -f -p 8080 -h /www";
     /**
@@ -37,6 +39,9 @@ class NetworksIT extends DaemonFixture {
         try {
             berth("run", "-d", "--name", "web", "--network", "front", "--network-alias", "site", "busybox",
                     "sh", "-c", String.format(SERVE, "hello-web")).assertSuccess();
+            own.containers("web");
+            own.network("front");
+            own.network("back");
             assertThat(berth("run", "--rm", "--network", "front", "busybox", "sh", "-c", String.format(FETCH, "web"))
                     .assertSuccess().out()).isEqualTo("hello-web");
             assertThat(berth("run", "--rm", "--network", "front", "busybox", "sh", "-c", String.format(FETCH, "site"))
@@ -54,13 +59,14 @@ class NetworksIT extends DaemonFixture {
             berth("rm", "-f", "web");
             berth("network", "rm", "front", "back");
         }
-        assertNothingLeft();
+        own.assertNoneLeft();
     }
 
     @Test
     void publishedPort_servesHttpdOnLoopback_andClosesWhenStopped() throws Exception {
         berth("run", "-d", "--name", "pub", "-p", "127.0.0.1::8080", "busybox", "sh", "-c",
                 String.format(SERVE, "published")).assertSuccess();
+        own.containers("pub");
         try {
             String port = berth("inspect", "-f", "{{(index (index .NetworkSettings.Ports \"8080/tcp\") 0).HostPort}}",
                     "pub").assertSuccess().out();
@@ -84,12 +90,15 @@ class NetworksIT extends DaemonFixture {
         } finally {
             berth("rm", "-f", "pub");
         }
-        assertNothingLeft();
+        own.assertNoneLeft();
     }
 
     @Test
     void defaultBridge_givesAnAddress_noneKeepsLoopback_hostSharesTheHostStack() {
-        String out = berth("run", "--rm", "busybox", "sh", "-c", "ip -4 addr show eth0; ip route").assertSuccess().out();
+        String out = berth("run", "--name", "onbridge", "busybox", "sh", "-c", "ip -4 addr show eth0; ip route")
+                .assertSuccess().out();
+        own.containers("onbridge");
+        berth("rm", "onbridge").assertSuccess();
         assertThat(out).contains("inet 172.29.0.").contains("default via 172.29.0.1");
         assertThat(berth("run", "--rm", "--network", "none", "busybox", "cat", "/proc/net/dev").assertSuccess().out())
                 .contains("lo:").doesNotContain("eth0");
@@ -97,13 +106,14 @@ class NetworksIT extends DaemonFixture {
         assertThat(berth("run", "--rm", "--network", "host", "busybox", "cat", "/proc/net/dev").assertSuccess().out())
                 .contains("eth0:").isNotEmpty();
         assertThat(hostIfaces).contains("eth0:");
-        assertNothingLeft();
+        own.assertNoneLeft();
     }
 
     @Test
     void dockerCli_createsListsInspectsAndRemovesNetworks() {
         String id = docker("network", "create", "--label", "team=a", "viadocker").assertSuccess().out();
         try {
+            own.network("viadocker");
             assertThat(docker("network", "ls", "--format", "{{.Name}}").assertSuccess().out().lines())
                     .contains("bridge", "host", "none", "viadocker");
             assertThat(docker("network", "inspect", "-f", "{{.Id}} {{.Labels.team}} {{.Driver}}", "viadocker")
@@ -114,25 +124,15 @@ class NetworksIT extends DaemonFixture {
             docker("network", "rm", "viadocker").assertSuccess();
         }
         assertThat(docker("network", "ls", "-q", "--filter", "name=viadocker").out()).isEmpty();
-        assertNothingLeft();
+        own.assertNoneLeft();
     }
 
-    private static boolean canConnect(int port) {
+    static boolean canConnect(int port) {
         try (var s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
             return true;
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    /** No namespace, veth or user bridge of ours; the default bridge may stay while the daemon runs. */
-    private static void assertNothingLeft() {
-        String netns = Commands.run(List.of("ip", "netns", "list"), Map.of(), null, 5).stdout();
-        assertThat(netns).doesNotContain("berth-");
-        String links = Commands.run(List.of("ip", "-br", "link"), Map.of(), null, 5).stdout();
-        assertThat(links).doesNotContainPattern("(?m)^vb[0-9a-f]").doesNotContainPattern("(?m)^br-[0-9a-f]");
-        String nat = Commands.run(List.of("iptables", "-w", "-t", "nat", "-S", "POSTROUTING"), Map.of(), null, 5).stdout();
-        assertThat(nat).doesNotContain("172.30.").doesNotContain("10.20");
     }
 }

@@ -6,7 +6,9 @@ import dev.berth.api.types.network.NetworkCreateRequest;
 import dev.berth.api.types.network.NetworkCreateResponse;
 import dev.berth.api.types.network.NetworkPruneResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code /networks} endpoints. Obtain from {@link EngineClient#networks()}. */
 public final class NetworksClient {
@@ -37,6 +39,36 @@ public final class NetworksClient {
 
     public void remove(String name) throws IOException {
         client.call("DELETE", Target.path("/networks").name(name).toString());
+    }
+
+    /**
+     * {@code POST /networks/{id}/connect}: the container by name or ID, with network-scoped
+     * aliases and a fixed IPv4 address (null or empty for the next free one).
+     */
+    public void connect(String network, String container, List<String> aliases, String ipv4Address) throws IOException {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        if (aliases != null && !aliases.isEmpty()) {
+            endpoint.put("Aliases", aliases);
+        }
+        if (ipv4Address != null && !ipv4Address.isEmpty()) {
+            endpoint.put("IPAMConfig", Map.of("IPv4Address", ipv4Address));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Container", container);
+        body.put("EndpointConfig", endpoint);
+        post(Target.path("/networks").name(network).then("/connect").toString(), body);
+    }
+
+    /** {@code POST /networks/{id}/disconnect}; {@code force} also for a container that is gone. */
+    public void disconnect(String network, String container, boolean force) throws IOException {
+        post(Target.path("/networks").name(network).then("/disconnect").toString(),
+                Map.of("Container", container, "Force", force));
+    }
+
+    private void post(String target, Object body) throws IOException {
+        try (ApiResponse r = client.send("POST", target, RequestBody.json(Json.MAPPER.writeValueAsBytes(body)))) {
+            r.body().readAllBytes();
+        }
     }
 
     public NetworkPruneResponse prune(Filters filters) throws IOException {

@@ -3,6 +3,7 @@ package dev.berth.daemon.router;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.berth.engine.error.BerthException;
 import dev.berth.engine.error.ConflictException;
+import dev.berth.engine.error.ForbiddenException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotImplementedException;
@@ -25,6 +26,7 @@ public final class ErrorMapper {
                 case NotFoundException e -> 404;
                 case InvalidArgumentException e -> 400;
                 case ConflictException e -> 409;
+                case ForbiddenException e -> 403;
                 case NotModifiedException e -> 304;
                 case UnavailableException e -> 503;
                 case NotImplementedException e -> 501;

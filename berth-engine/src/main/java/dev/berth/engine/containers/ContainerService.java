@@ -122,9 +122,12 @@ public final class ContainerService implements AutoCloseable {
         return create(name, request, hostConfig, Map.of());
     }
 
-    /** As {@link #create(String, ContainerConfig, HostConfig)}, with {@code --network-alias}es per network. */
+    /**
+     * As {@link #create(String, ContainerConfig, HostConfig)}, with NetworkingConfig's endpoint
+     * requests ({@code --network-alias}, {@code --ip}) by network name.
+     */
     public Created create(String name, ContainerConfig request, HostConfig hostConfig,
-            Map<String, List<String>> networkAliases) {
+            Map<String, ContainerNetworking.EndpointRequest> networkEndpoints) {
         if (request.image() == null || request.image().isEmpty()) {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
@@ -143,7 +146,7 @@ public final class ContainerService implements AutoCloseable {
         List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
                 ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();
-        networking.declare(id.hex(), host.networkMode(), networkAliases);
+        networking.declare(id.hex(), host.networkMode(), networkEndpoints);
         String finalName = name == null || name.isEmpty() ? NameGenerator.generate(store::isNameTaken)
                 : name.startsWith("/") ? name.substring(1) : name;
         ContainerRecord record = new ContainerRecord(id, finalName, clock.instant(), request.image(), image.id(),

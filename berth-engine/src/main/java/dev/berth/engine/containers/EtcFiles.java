@@ -1,6 +1,7 @@
 package dev.berth.engine.containers;
 
 import dev.berth.engine.networks.HostsFile;
+import dev.berth.engine.networks.ResolvConf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,16 +26,22 @@ public final class EtcFiles {
     /** Writes the files into {@code dir} unless they exist (a restart keeps the container's edits). */
     public static void writeIfMissing(Path dir, String hostname, List<String> extraHosts,
             Path hostResolvConf) throws IOException {
+        writeIfMissing(dir, hostname, extraHosts, hostResolvConf, List.of(), List.of(), List.of());
+    }
+
+    /** As above, with {@code --dns}, {@code --dns-search} and {@code --dns-option}. */
+    public static void writeIfMissing(Path dir, String hostname, List<String> extraHosts, Path hostResolvConf,
+            List<String> dns, List<String> dnsSearch, List<String> dnsOptions) throws IOException {
         Files.createDirectories(dir);
         writeIfMissing(dir.resolve(HOSTNAME), hostname + "\n");
         writeIfMissing(dir.resolve(HOSTS), hosts(hostname, extraHosts));
-        writeIfMissing(dir.resolve(RESOLV_CONF), resolvConf(hostResolvConf));
+        writeIfMissing(dir.resolve(RESOLV_CONF), ResolvConf.apply(resolvConf(hostResolvConf), dns, dnsSearch, dnsOptions));
     }
 
     static String hosts(String hostname, List<String> extraHosts) {
         // Without a network of its own the container's name resolves to loopback, so
         // programs that look up their own hostname work; networks rewrite the file at start.
-        return HostsFile.render(hostname, "127.0.1.1", extraHosts, List.of());
+        return HostsFile.render(hostname, "127.0.1.1", HostsFile.extraHosts(extraHosts, "127.0.0.1"), List.of());
     }
 
     /**

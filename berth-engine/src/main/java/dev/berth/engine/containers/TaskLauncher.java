@@ -84,7 +84,9 @@ final class TaskLauncher {
         try {
             ContainerConfig config = record.config();
             String hostname = hostname(record);
-            EtcFiles.writeIfMissing(paths.dataDir(), hostname, record.hostConfig().extraHosts(), HOST_RESOLV_CONF);
+            HostConfig hc = record.hostConfig();
+            EtcFiles.writeIfMissing(paths.dataDir(), hostname, hc.extraHosts(), HOST_RESOLV_CONF, hc.dns(),
+                    hc.dnsSearch(), hc.dnsOptions());
             ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target());
             String cwd = workingDir(config, rootfs.target());
             List<String> args = new ArrayList<>();
@@ -204,7 +206,7 @@ final class TaskLauncher {
     private NetworkNamespace network(ContainerRecord record, String hostname, ContainerPaths paths) {
         Map<String, Object> exposed = record.config().exposedPorts();
         return networking.attach(new ContainerNetworking.Attachment(record.id().hex(), record.name(), hostname,
-                record.hostConfig(), exposed == null ? java.util.Set.of() : exposed.keySet(),
+                record.config().domainname(), record.hostConfig(), exposed == null ? java.util.Set.of() : exposed.keySet(),
                 paths.etcFile(EtcFiles.HOSTS)));
     }
 

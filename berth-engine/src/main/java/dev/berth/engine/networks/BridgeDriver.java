@@ -114,28 +114,48 @@ class BridgeDriver {
         return rules;
     }
 
-    /** Creates the namespace and the veth pair, and configures eth0 inside. */
-    void attach(String netns, String hostVeth, Network n, String ip, String mac) {
+    /** Creates the container's named namespace with loopback up. */
+    void createNamespace(String netns) {
         sh.run("ip", "netns", "add", netns);
         try {
-            sh.run("ip", "link", "add", "name", hostVeth, "type", "veth", "peer", "name", "eth0", "netns", netns);
-            sh.run("ip", "link", "set", hostVeth, "master", n.bridge());
-            sh.run("ip", "link", "set", hostVeth, "up");
-            sh.run("ip", "-n", netns, "link", "set", "eth0", "address", mac);
-            sh.run("ip", "-n", netns, "addr", "add", ip + "/" + n.ipv4Subnet().prefix(), "dev", "eth0");
             sh.run("ip", "-n", netns, "link", "set", "lo", "up");
-            sh.run("ip", "-n", netns, "link", "set", "eth0", "up");
-            sh.run("ip", "-n", netns, "route", "add", "default", "via", n.gateway());
         } catch (RuntimeException e) {
-            detach(netns, hostVeth);
+            deleteNamespace(netns);
             throw e;
         }
     }
 
-    /** Deletes the namespace (which takes eth0 and so its host peer along) and the veth if still there. */
-    void detach(String netns, String hostVeth) {
+    /**
+     * Creates a veth pair with {@code ifName} inside the namespace, on the network's bridge, with
+     * the address and MAC; the default route goes via this network's gateway when asked.
+     */
+    void plug(String netns, String hostVeth, String ifName, Network n, String ip, String mac, boolean defaultRoute) {
+        sh.run("ip", "link", "add", "name", hostVeth, "type", "veth", "peer", "name", ifName, "netns", netns);
+        try {
+            sh.run("ip", "link", "set", hostVeth, "master", n.bridge());
+            sh.run("ip", "link", "set", hostVeth, "up");
+            sh.run("ip", "-n", netns, "link", "set", ifName, "address", mac);
+            sh.run("ip", "-n", netns, "addr", "add", ip + "/" + n.ipv4Subnet().prefix(), "dev", ifName);
+            sh.run("ip", "-n", netns, "link", "set", ifName, "up");
+            if (defaultRoute) {
+                sh.run("ip", "-n", netns, "route", "add", "default", "via", n.gateway());
+            }
+        } catch (RuntimeException e) {
+            unplug(netns, ifName, hostVeth);
+            throw e;
+        }
+    }
+
+    /** Removes one veth pair (deleting either end takes the other along). */
+    void unplug(String netns, String ifName, String hostVeth) {
+        if (!sh.attempt("ip", "link", "del", "dev", hostVeth).ok()) {
+            sh.attempt("ip", "-n", netns, "link", "del", "dev", ifName);
+        }
+    }
+
+    /** Deletes the namespace, which takes every veth inside, and so their host ends, along. */
+    void deleteNamespace(String netns) {
         sh.attempt("ip", "netns", "del", netns);
-        sh.attempt("ip", "link", "del", "dev", hostVeth);
     }
 
     private void ensureChain(String chain) {

@@ -11,19 +11,42 @@ import java.util.Set;
 
 /**
  * What the container lifecycle asks of networking. {@link #declare} at create (checks the
- * network exists and keeps the container's aliases), {@link #attach} at each start (returns the
- * namespace the runtime must use), {@link #release} when the process has ended (addresses,
- * namespace, veth and published ports go), {@link #forget} at removal.
+ * networks exist and keeps the container's endpoint requests), {@link #attach} at each start
+ * (returns the namespace the runtime must use), {@link #release} when the process has ended
+ * (addresses, namespace, veths and published ports go), {@link #forget} at removal.
+ * {@link NetworkService#connect}/{@link NetworkService#disconnect} change the declared networks of
+ * a created or running container in between.
  */
 public interface ContainerNetworking {
 
     /** One start's request: who the container is and what its HostConfig asks for. */
-    record Attachment(String containerId, String name, String hostname, HostConfig host,
+    record Attachment(String containerId, String name, String hostname, String domainname, HostConfig host,
             Set<String> exposedPorts, Path hostsFile) {
     }
 
-    /** Checks the network mode names something that exists; remembers per-network aliases. */
-    void declare(String containerId, String networkMode, Map<String, List<String>> aliases);
+    /**
+     * What a container asks of one network: dockerd's EndpointSettings of NetworkingConfig
+     * ({@code --network-alias}, {@code --ip}) and of {@code network connect}.
+     *
+     * @param ipv4Address a fixed address in the network's subnet, or null/empty for the next free one
+     */
+    record EndpointRequest(List<String> aliases, String ipv4Address) {
+
+        public EndpointRequest {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        public static EndpointRequest none() {
+            return new EndpointRequest(List.of(), null);
+        }
+    }
+
+    /**
+     * Checks the network mode names something that exists and remembers the endpoint requests,
+     * keyed by network name or ID ({@code NetworkingConfig.EndpointsConfig}); the network of
+     * {@code networkMode} is always the first (primary) one.
+     */
+    void declare(String containerId, String networkMode, Map<String, EndpointRequest> endpoints);
 
     /** Prepares the container's network and returns where the runtime finds it. */
     NetworkNamespace attach(Attachment attachment);

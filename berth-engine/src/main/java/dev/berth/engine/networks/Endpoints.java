@@ -1,69 +1,61 @@
 package dev.berth.engine.networks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.berth.api.types.container.ContainerSummary;
 import dev.berth.api.types.container.NetworkSettings;
-import dev.berth.api.types.container.PortBinding;
 import dev.berth.engine.error.ConflictException;
-import dev.berth.engine.error.NotImplementedException;
-import dev.berth.engine.error.SystemException;
-import dev.berth.engine.metadata.AtomicFiles;
+import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.runtime.spec.NetworkNamespace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Containers on networks: at start a named namespace {@code berth-<short id>} with a veth into
- * the network's bridge, the next free address (allocations are the network's endpoints,
- * persisted with it), /etc/hosts with the container's address and, on user-defined networks,
- * every peer's name and aliases (rewritten in place for all peers when one comes or goes: the
- * file is bind-mounted, so the same inode must change), and the port proxies.
+ * Containers on networks. At start a named namespace {@code berth-<short id>} gets one veth per
+ * declared network ({@code eth0} on the primary one, with the default route, then {@code eth1},
+ * ...), each with the next free (or the requested) address; allocations are the networks'
+ * endpoints, persisted with them. Then the port proxies open and every running container's
+ * /etc/hosts is brought up to date ({@link HostsView}). {@code network connect} and
+ * {@code disconnect} plug and unplug a veth while the container runs, or only change what it
+ * declared while it is stopped.
+ *
+ * <p>Every method runs under the {@link NetworkService}'s lock.
  */
 final class Endpoints implements ContainerNetworking {
 
     private static final System.Logger LOG = System.getLogger("berthd.networks");
-
-    /** What a container asked for at create. */
-    record Declared(String networkMode, Map<String, List<String>> aliases) {
-    }
+    private static final String CONTAINER_MODE = "container:";
 
     private final NetworkService service;
     private final BridgeDriver driver;
-    private final Path declaredRoot;
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private final Map<String, List<PortProxy>> proxies = new ConcurrentHashMap<>();
-    private final Map<String, HostsInput> hostsInputs = new ConcurrentHashMap<>();
-
-    /** What a container's /etc/hosts is made of besides its peers. */
-    private record HostsInput(String hostname, List<String> extraHosts) {
-    }
+    private final DeclaredStore declared;
+    private final Sandboxes sandboxes;
+    private volatile ContainerLookup containers = ref -> {
+        throw new NotFoundException("No such container: " + ref);
+    };
 
     Endpoints(NetworkService service, BridgeDriver driver, Path declaredRoot) throws IOException {
         this.service = service;
         this.driver = driver;
-        this.declaredRoot = declaredRoot;
-        Files.createDirectories(declaredRoot);
+        this.declared = new DeclaredStore(declaredRoot);
+        this.sandboxes = new Sandboxes(service);
+    }
+
+    void useContainers(ContainerLookup lookup) {
+        this.containers = lookup;
     }
 
     static String netnsName(String containerId) {
         return "berth-" + containerId.substring(0, 12);
     }
 
-    static String vethName(String containerId) {
-        return "vb" + containerId.substring(0, 12);
+    /** The host end of the container's veth in {@code slot} (its {@code eth<slot>}): 14 characters. */
+    static String vethName(String containerId, int slot) {
+        return "vb" + containerId.substring(0, 11) + Integer.toHexString(slot);
     }
 
     static String modeOf(String networkMode) {
@@ -71,79 +63,166 @@ final class Endpoints implements ContainerNetworking {
     }
 
     @Override
-    public void declare(String containerId, String networkMode, Map<String, List<String>> aliases) {
+    public void declare(String containerId, String networkMode, Map<String, EndpointRequest> requested) {
         String mode = modeOf(networkMode);
-        if (mode.startsWith("container:")) {
-            throw new NotImplementedException("--network container:<name> is not supported by berth yet");
-        }
+        Map<String, EndpointRequest> asked = requested == null ? Map.of() : requested;
         synchronized (service) {
-            service.lookup(mode);
-        }
-        try {
-            AtomicFiles.write(declaredRoot.resolve(containerId + ".json"),
-                    mapper.writeValueAsBytes(new Declared(mode, aliases == null ? Map.of() : aliases)));
-        } catch (IOException e) {
-            throw new SystemException("failed to record the networks of " + containerId + ": " + e.getMessage(), e);
+            Map<String, EndpointRequest> endpoints = new java.util.LinkedHashMap<>();
+            if (mode.startsWith(CONTAINER_MODE)) {
+                containers.find(mode.substring(CONTAINER_MODE.length()));
+            } else {
+                Network primary = service.lookup(mode);
+                if (primary.hasBridge()) {
+                    endpoints.put(primary.id(), checked(primary, find(asked, primary)));
+                    for (var e : asked.entrySet()) {
+                        // docker's CLI names the default network "default" in EndpointsConfig
+                        Network n = service.lookup(modeOf(e.getKey()));
+                        if (n.hasBridge() && !endpoints.containsKey(n.id())) {
+                            endpoints.put(n.id(), checked(n, e.getValue()));
+                        }
+                    }
+                }
+            }
+            declared.write(containerId, new Declared(mode, endpoints, null));
         }
     }
 
-    private Declared declared(String containerId, String networkMode) {
-        Path file = declaredRoot.resolve(containerId + ".json");
-        try {
-            if (Files.isRegularFile(file)) {
-                return mapper.readValue(file.toFile(), Declared.class);
+    private static EndpointRequest find(Map<String, EndpointRequest> asked, Network n) {
+        EndpointRequest r = asked.get(n.name());
+        r = r != null ? r : asked.get(n.id());
+        r = r != null || !n.name().equals(Network.BRIDGE) ? r : asked.get("default");
+        return r != null ? r : EndpointRequest.none();
+    }
+
+    /** A requested address must lie in the network's subnet (and not be its gateway). */
+    private static EndpointRequest checked(Network n, EndpointRequest r) {
+        EndpointRequest req = r == null ? EndpointRequest.none() : r;
+        if (req.ipv4Address() != null && !req.ipv4Address().isEmpty()) {
+            int ip = Ipv4Subnet.parseAddress(req.ipv4Address());
+            if (!n.ipv4Subnet().contains(ip) || req.ipv4Address().equals(n.gateway())) {
+                throw new InvalidArgumentException("Invalid address " + req.ipv4Address()
+                        + ": It does not belong to any of this network's subnets");
             }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "unreadable " + file + ": " + e.getMessage());
         }
-        return new Declared(modeOf(networkMode), Map.of());
+        return req;
+    }
+
+    private Declared declaredOf(String containerId, String networkMode) {
+        return declared.read(containerId).orElseGet(() -> {
+            String mode = modeOf(networkMode);
+            Map<String, EndpointRequest> eps = new java.util.LinkedHashMap<>();
+            if (!mode.startsWith(CONTAINER_MODE)) {
+                Network n = service.lookup(mode);
+                if (n.hasBridge()) {
+                    eps.put(n.id(), EndpointRequest.none());
+                }
+            }
+            return new Declared(mode, eps, null);
+        });
     }
 
     @Override
     public NetworkNamespace attach(Attachment a) {
-        Declared d = declared(a.containerId(), a.host().networkMode());
-        if (d.networkMode().equals(Network.HOST)) {
-            return new NetworkNamespace.Host();
-        }
-        if (d.networkMode().equals(Network.NONE)) {
-            return new NetworkNamespace.Fresh();
-        }
-        List<PublishedPort> wanted = PortBindings.resolve(a.host().portBindings(),
-                Boolean.TRUE.equals(a.host().publishAllPorts()), a.exposedPorts());
-        String netns = netnsName(a.containerId());
+        String id = a.containerId();
         synchronized (service) {
-            Network n = service.lookup(d.networkMode());
-            service.bringUp(n);
-            int ip = allocate(n);
-            String ipText = Ipv4Subnet.formatAddress(ip);
-            String mac = MacAddresses.fromIp(ip);
-            driver.attach(netns, vethName(a.containerId()), n, ipText, mac);
-            List<PortProxy> opened = new ArrayList<>();
-            List<PublishedPort> bound = new ArrayList<>();
+            Declared d = declaredOf(id, a.host().networkMode());
+            String mode = d.networkMode();
+            if (mode.equals(Network.HOST)) {
+                return new NetworkNamespace.Host();
+            }
+            if (mode.equals(Network.NONE)) {
+                return new NetworkNamespace.Fresh();
+            }
+            if (mode.startsWith(CONTAINER_MODE)) {
+                return joinOther(mode.substring(CONTAINER_MODE.length()), a);
+            }
+            String netns = netnsName(id);
+            List<PortForwarder> opened = new ArrayList<>();
+            driver.createNamespace(netns);
             try {
-                for (PublishedPort p : wanted) {
-                    if (!p.protocol().equals("tcp")) {
-                        throw new NotImplementedException("publishing " + p.key() + ": berth publishes tcp ports only so far");
-                    }
-                    PortProxy proxy = PortProxy.open(p, ipText);
-                    opened.add(proxy);
-                    bound.add(new PublishedPort(p.hostIp(), proxy.boundPort(), p.containerPort(), p.protocol()));
+                Declared.Sandbox sb = new Declared.Sandbox(a.name(), a.hostname(), a.domainname(),
+                        a.host().extraHosts(), a.host().links(), a.hostsFile().toString(), List.of(), "");
+                int slot = 0;
+                for (var e : d.endpoints().entrySet()) {
+                    plug(id, sb, service.lookup(e.getKey()), e.getValue(), slot++);
                 }
+                checkLinks(sb);
+                String primaryIp = primaryAddress(id, d);
+                List<PublishedPort> bound = new ArrayList<>();
+                if (!primaryIp.isEmpty()) {
+                    for (PortRequest p : PortBindings.resolve(a.host().portBindings(),
+                            Boolean.TRUE.equals(a.host().publishAllPorts()), a.exposedPorts())) {
+                        PortForwarder f = PortForwarder.open(p, primaryIp);
+                        opened.add(f);
+                        bound.add(p.boundTo(f.boundPort()));
+                    }
+                }
+                sb = sb.withPorts(bound, primaryIp);
+                recordPorts(id, d, bound);
+                sandboxes.put(id, sb, opened);
+                declared.write(id, d.withSandbox(sb));
             } catch (RuntimeException e) {
-                opened.forEach(PortProxy::close);
-                driver.detach(netns, vethName(a.containerId()));
+                opened.forEach(PortForwarder::close);
+                unplugAll(id);
+                driver.deleteNamespace(netns);
                 throw e;
             }
-            proxies.put(a.containerId(), opened);
-            List<String> aliases = d.aliases().getOrDefault(n.name(), List.of());
-            Network.Endpoint ep = new Network.Endpoint(a.containerId(), a.name(), endpointId(a.containerId(), n),
-                    ipText, mac, aliases == null ? List.of() : List.copyOf(aliases), a.hostsFile().toString(), bound);
-            Network updated = n.withEndpoint(ep);
-            service.update(updated);
-            hostsInputs.put(a.containerId(), new HostsInput(a.hostname(), a.host().extraHosts()));
-            rewriteHosts(updated);
+            sandboxes.rewriteHosts();
+            return new NetworkNamespace.Join(Path.of("/var/run/netns", netns));
         }
-        return new NetworkNamespace.Join(Path.of("/var/run/netns", netns));
+    }
+
+    /** {@code --network container:NAME}: the other container's namespace and a copy of its /etc/hosts. */
+    private NetworkNamespace joinOther(String ref, Attachment a) {
+        ContainerLookup.Found other = containers.find(ref);
+        if (!other.running()) {
+            throw new ConflictException("cannot join network namespace of a non running container: " + other.id());
+        }
+        sandboxes.copyHosts(other.id(), a.hostsFile());
+        Path named = Path.of("/var/run/netns", netnsName(other.id()));
+        return new NetworkNamespace.Join(java.nio.file.Files.exists(named) ? named
+                : Path.of("/proc", Integer.toString(other.pid()), "ns", "net"));
+    }
+
+    private void checkLinks(Declared.Sandbox sb) {
+        for (String link : sb.links()) {
+            if (HostsView.linked(link, service.list()).isEmpty()) {
+                throw new InvalidArgumentException("could not get container for " + HostsView.parseLink(link)[0]
+                        + ": Cannot link to a non running container on the default bridge");
+            }
+        }
+    }
+
+    private String primaryAddress(String id, Declared d) {
+        for (String networkId : d.endpoints().keySet()) {
+            Network.Endpoint ep = service.lookup(networkId).endpoints().get(id);
+            if (ep != null) {
+                return ep.ipAddress();
+            }
+        }
+        return "";
+    }
+
+    private void recordPorts(String id, Declared d, List<PublishedPort> bound) {
+        if (bound.isEmpty() || d.endpoints().isEmpty()) {
+            return;
+        }
+        Network primary = service.lookup(d.endpoints().keySet().iterator().next());
+        Network.Endpoint ep = primary.endpoints().get(id);
+        service.update(primary.withEndpoint(ep.withPorts(bound)));
+    }
+
+    /** One veth into network {@code n} as {@code eth<slot>}; slot 0 carries the default route. */
+    private void plug(String id, Declared.Sandbox sb, Network n, EndpointRequest req, int slot) {
+        service.bringUp(n);
+        int ip = req.ipv4Address() == null || req.ipv4Address().isEmpty() ? allocate(n) : reserve(n, req.ipv4Address());
+        String ipText = Ipv4Subnet.formatAddress(ip);
+        String mac = MacAddresses.fromIp(ip);
+        String ifName = "eth" + slot;
+        String veth = vethName(id, slot);
+        driver.plug(netnsName(id), veth, ifName, n, ipText, mac, slot == 0);
+        service.update(n.withEndpoint(new Network.Endpoint(id, sb.name(), endpointId(id, n), ipText, mac,
+                req.aliases(), sb.hostsFile(), List.of(), ifName, veth)));
     }
 
     /** The lowest free address after the gateway; the network's endpoints are its allocations. */
@@ -160,34 +239,190 @@ final class Endpoints implements ContainerNetworking {
         throw new ConflictException("no available IPv4 addresses on network " + n.name());
     }
 
+    /** A requested address ({@code --ip}), if no other container holds it. */
+    static int reserve(Network n, String address) {
+        int ip = Ipv4Subnet.parseAddress(address);
+        if (n.endpoints().values().stream().anyMatch(e -> e.ipAddress().equals(address))) {
+            throw new ConflictException("Address already in use: " + address + " on network " + n.name());
+        }
+        return ip;
+    }
+
     private static String endpointId(String containerId, Network n) {
         return dev.berth.engine.digest.Digest.sha256(containerId + "/" + n.id()).hex();
+    }
+
+    /** Removes the container's endpoints from every network and their veths. */
+    private void unplugAll(String id) {
+        for (Network n : service.list()) {
+            Network.Endpoint ep = n.endpoints().get(id);
+            if (ep != null) {
+                driver.unplug(netnsName(id), ep.interfaceName() == null ? "eth0" : ep.interfaceName(),
+                        ep.hostVeth() == null ? "vb" + id.substring(0, 12) : ep.hostVeth());
+                service.update(n.withoutEndpoint(id));
+            }
+        }
     }
 
     @Override
     public void release(String containerId) {
         synchronized (service) {
-            Optional.ofNullable(proxies.remove(containerId)).ifPresent(l -> l.forEach(PortProxy::close));
-            for (Network n : service.list()) {
-                if (n.endpoints().containsKey(containerId)) {
-                    driver.detach(netnsName(containerId), vethName(containerId));
-                    Network updated = n.withoutEndpoint(containerId);
-                    service.update(updated);
-                    rewriteHosts(updated);
-                }
+            boolean attached = sandboxes.remove(containerId)
+                    | service.list().stream().anyMatch(n -> n.endpoints().containsKey(containerId));
+            if (!attached) {
+                return;
             }
-            hostsInputs.remove(containerId);
+            unplugAll(containerId);
+            driver.deleteNamespace(netnsName(containerId));
+            declared.read(containerId).ifPresent(d -> declared.write(containerId, d.withSandbox(null)));
+            sandboxes.rewriteHosts();
         }
     }
 
     @Override
     public void forget(String containerId) {
-        release(containerId);
-        try {
-            AtomicFiles.delete(declaredRoot.resolve(containerId + ".json"));
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "failed to forget networks of " + containerId + ": " + e.getMessage());
+        synchronized (service) {
+            release(containerId);
+            declared.delete(containerId);
         }
+    }
+
+    /** {@code network connect}: records the network; plugs a veth at once when the container runs. */
+    void connect(Network n, String containerRef, EndpointRequest request) {
+        ContainerLookup.Found c = containers.find(containerRef);
+        Declared d = declaredOf(c.id(), null);
+        refuseShared(d, n);
+        if (d.endpoints().containsKey(n.id())) {
+            throw new dev.berth.engine.error.ForbiddenException("endpoint with name " + c.name()
+                    + " already exists in network " + n.name());
+        }
+        EndpointRequest req = checked(n, request);
+        Declared next = d.withEndpoint(n.id(), req);
+        if (c.running() && sandboxes.isAttached(c.id())) {
+            Declared.Sandbox sb = sandboxes.get(c.id());
+            plug(c.id(), sb, n, req, freeSlot(c.id()));
+            if (sb.primaryIp().isEmpty()) {
+                sb = sb.withPorts(sb.ports(), service.lookup(n.id()).endpoints().get(c.id()).ipAddress());
+                sandboxes.update(c.id(), sb);
+            }
+            next = next.withSandbox(sb);
+        }
+        declared.write(c.id(), next);
+        sandboxes.rewriteHosts();
+    }
+
+    private static void refuseShared(Declared d, Network n) {
+        if (d.networkMode().equals(Network.HOST) || n.name().equals(Network.HOST)) {
+            throw new InvalidArgumentException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (d.networkMode().equals(Network.NONE) || n.name().equals(Network.NONE)) {
+            throw new InvalidArgumentException("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+        }
+        if (d.networkMode().startsWith(CONTAINER_MODE)) {
+            throw new InvalidArgumentException("container sharing network namespace with another container or host cannot be connected to any other network");
+        }
+    }
+
+    private int freeSlot(String id) {
+        Set<String> used = new java.util.HashSet<>();
+        service.list().forEach(n -> {
+            Network.Endpoint ep = n.endpoints().get(id);
+            if (ep != null && ep.interfaceName() != null) {
+                used.add(ep.interfaceName());
+            }
+        });
+        int slot = 0;
+        while (used.contains("eth" + slot)) {
+            slot++;
+        }
+        if (slot > 15) {
+            throw new ConflictException("container " + id + " is on too many networks (berth allows 16)");
+        }
+        return slot;
+    }
+
+    /** {@code network disconnect}: unplugs the veth of a running container and forgets the network. */
+    void disconnect(Network n, String containerRef, boolean force) {
+        ContainerLookup.Found c;
+        try {
+            c = containers.find(containerRef);
+        } catch (NotFoundException e) {
+            if (!force) {
+                throw e;
+            }
+            n.endpoints().values().stream()
+                    .filter(ep -> ep.containerName().equals(containerRef) || ep.containerId().startsWith(containerRef))
+                    .findFirst().ifPresent(ep -> dropEndpoint(n, ep));
+            return;
+        }
+        Declared d = declaredOf(c.id(), null);
+        if (d.networkMode().equals(Network.HOST) && n.name().equals(Network.HOST)) {
+            refuseShared(d, n);
+        }
+        Network.Endpoint ep = n.endpoints().get(c.id());
+        if (!d.endpoints().containsKey(n.id()) && ep == null) {
+            throw new InvalidArgumentException("container " + c.id() + " is not connected to network " + n.name());
+        }
+        if (ep != null) {
+            dropEndpoint(n, ep);
+        }
+        declared.write(c.id(), declaredOf(c.id(), null).withoutEndpoint(n.id()));
+        sandboxes.rewriteHosts();
+    }
+
+    private void dropEndpoint(Network n, Network.Endpoint ep) {
+        driver.unplug(netnsName(ep.containerId()), ep.interfaceName(), ep.hostVeth());
+        service.update(n.withoutEndpoint(ep.containerId()));
+    }
+
+    /**
+     * Daemon start: containers still running (after a crash) get their published ports back;
+     * what containers that no longer run left behind (namespaces, veths, allocations) goes.
+     */
+    void recover(Set<String> running) {
+        Map<String, Declared> all = declared.all();
+        for (var e : all.entrySet()) {
+            String id = e.getKey();
+            Declared d = e.getValue();
+            boolean netnsLeft = java.nio.file.Files.exists(Path.of("/var/run/netns", netnsName(id)));
+            if (running.contains(id) && d.sandbox() != null && netnsLeft) {
+                for (String networkId : d.endpoints().keySet()) {
+                    try {
+                        service.bringUp(service.lookup(networkId));
+                    } catch (NotFoundException gone) {
+                        LOG.log(System.Logger.Level.WARNING, "network " + networkId + " of " + id + " is gone");
+                    }
+                }
+                sandboxes.put(id, d.sandbox(), reopen(d.sandbox()));
+            } else if (d.sandbox() != null || netnsLeft) {
+                LOG.log(System.Logger.Level.INFO, "cleaning up the network of container " + id.substring(0, 12));
+                unplugAll(id);
+                driver.deleteNamespace(netnsName(id));
+                declared.write(id, d.withSandbox(null));
+            }
+        }
+        for (Network n : service.list()) {
+            for (Network.Endpoint ep : n.endpoints().values()) {
+                if (!sandboxes.isAttached(ep.containerId())) {
+                    dropEndpoint(n, ep);
+                    driver.deleteNamespace(netnsName(ep.containerId()));
+                }
+            }
+        }
+        sandboxes.rewriteHosts();
+    }
+
+    private static List<PortForwarder> reopen(Declared.Sandbox sb) {
+        List<PortForwarder> opened = new ArrayList<>();
+        for (PublishedPort p : sb.ports()) {
+            try {
+                opened.add(PortForwarder.open(new PortRequest(p.hostIp(), p.hostPort(), p.hostPort(),
+                        p.containerPort(), p.protocol()), sb.primaryIp()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot re-publish " + p + ": " + e.getMessage());
+            }
+        }
+        return opened;
     }
 
     /** Releases every endpoint (daemon shutdown, after containers were stopped). */
@@ -199,108 +434,23 @@ final class Endpoints implements ContainerNetworking {
         }
     }
 
-    /** Rewrites each attached container's /etc/hosts in place with the peers it may resolve. */
-    private void rewriteHosts(Network n) {
-        for (Network.Endpoint self : n.endpoints().values()) {
-            HostsInput in = hostsInputs.get(self.containerId());
-            if (in == null) {
-                continue;
-            }
-            List<HostsFile.Entry> peers = new ArrayList<>();
-            if (n.resolvesNames()) {
-                for (Network.Endpoint other : n.endpoints().values()) {
-                    if (!other.containerId().equals(self.containerId())) {
-                        List<String> names = new ArrayList<>(dnsNames(other));
-                        peers.add(new HostsFile.Entry(other.ipAddress(), names));
-                    }
-                }
-            }
-            try {
-                // Files.writeString truncates and writes the same inode, which the bind mount shows.
-                Files.writeString(Path.of(self.hostsFile()),
-                        HostsFile.render(in.hostname(), self.ipAddress(), in.extraHosts(), peers), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "failed to write /etc/hosts of " + self.containerName() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** The names a peer answers to: its name, its aliases, its short ID (Docker's DNSNames). */
-    private static List<String> dnsNames(Network.Endpoint e) {
-        List<String> names = new ArrayList<>();
-        names.add(e.containerName());
-        names.addAll(e.aliases());
-        names.add(e.containerId().substring(0, 12));
-        return names;
-    }
-
     @Override
     public NetworkSettings settings(String containerId, String networkMode, Set<String> exposedPorts) {
-        Declared d = declared(containerId, networkMode);
-        Map<String, NetworkSettings.EndpointSettings> networks = new LinkedHashMap<>();
-        Network.Endpoint attached = null;
-        Network on = null;
         synchronized (service) {
-            Network n;
+            Declared d;
             try {
-                n = service.lookup(d.networkMode());
+                d = declaredOf(containerId, networkMode);
             } catch (RuntimeException e) {
                 return ContainerNetworking.loopbackOnly().settings(containerId, networkMode, exposedPorts);
             }
-            Network.Endpoint ep = n.endpoints().get(containerId);
-            List<String> aliases = d.aliases().getOrDefault(n.name(), List.of());
-            if (ep != null) {
-                attached = ep;
-                on = n;
-                networks.put(n.name(), new NetworkSettings.EndpointSettings(ep.aliases().isEmpty() ? null : ep.aliases(),
-                        n.id(), ep.endpointId(), n.gateway(), ep.ipAddress(), n.ipv4Subnet().prefix(), ep.macAddress(),
-                        n.resolvesNames() ? dnsNames(ep) : null));
-            } else {
-                networks.put(n.name(), new NetworkSettings.EndpointSettings(aliases == null || aliases.isEmpty() ? null : aliases,
-                        n.id(), "", "", "", 0, "", null));
-            }
+            return EndpointViews.settings(containerId, d, service.list(), exposedPorts);
         }
-        Map<String, List<PortBinding>> ports = new TreeMap<>();
-        if (attached != null) {
-            if (exposedPorts != null) {
-                exposedPorts.forEach(k -> ports.put(k, null));
-            }
-            for (PublishedPort p : attached.ports()) {
-                List<PortBinding> list = ports.get(p.key()) == null ? new ArrayList<>() : new ArrayList<>(ports.get(p.key()));
-                list.add(new PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
-                ports.put(p.key(), list);
-            }
-        }
-        boolean defaultBridge = on != null && on.name().equals(Network.BRIDGE);
-        return new NetworkSettings("", attached == null ? "" : attached.endpointId(),
-                attached == null ? "" : "/var/run/netns/" + netnsName(containerId), ports,
-                defaultBridge ? on.gateway() : "", defaultBridge ? attached.ipAddress() : "",
-                defaultBridge ? on.ipv4Subnet().prefix() : 0, defaultBridge ? attached.macAddress() : "", networks);
     }
 
     @Override
     public List<ContainerSummary.Port> ports(String containerId, Set<String> exposedPorts) {
-        List<ContainerSummary.Port> out = new ArrayList<>();
-        Set<String> published = new java.util.HashSet<>();
         synchronized (service) {
-            for (Network n : service.list()) {
-                Network.Endpoint ep = n.endpoints().get(containerId);
-                if (ep != null) {
-                    for (PublishedPort p : ep.ports()) {
-                        published.add(p.key());
-                        out.add(new ContainerSummary.Port(p.hostIp(), p.containerPort(), p.hostPort(), p.protocol()));
-                    }
-                }
-            }
+            return EndpointViews.ports(containerId, service.list(), exposedPorts);
         }
-        if (exposedPorts != null) {
-            for (String key : new java.util.TreeSet<>(exposedPorts)) {
-                if (!published.contains(key)) {
-                    PublishedPort p = PortBindings.port(key, "", "");
-                    out.add(new ContainerSummary.Port(null, p.containerPort(), null, p.protocol()));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.engine.networks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,32 @@ public final class HostsFile {
     public record Entry(String address, List<String> names) {
     }
 
+    /** The {@code --add-host} address that means the host as the container reaches it. */
+    public static final String HOST_GATEWAY = "host-gateway";
+
     private HostsFile() {
+    }
+
+    /**
+     * {@code --add-host} entries normalised to {@code name:address} ({@code name=address} and
+     * {@code name:[v6]} accepted too), {@code host-gateway} replaced by {@code hostGateway}.
+     */
+    public static List<String> extraHosts(List<String> given, String hostGateway) {
+        List<String> out = new ArrayList<>();
+        for (String entry : given == null ? List.<String>of() : given) {
+            int eq = entry.indexOf('=');
+            int colon = entry.indexOf(':');
+            int split = eq > 0 && (colon < 0 || eq < colon) ? eq : colon;
+            if (split <= 0) {
+                continue;
+            }
+            String address = entry.substring(split + 1);
+            if (address.startsWith("[") && address.endsWith("]")) {
+                address = address.substring(1, address.length() - 1);
+            }
+            out.add(entry.substring(0, split) + ":" + (address.equals(HOST_GATEWAY) ? hostGateway : address));
+        }
+        return out;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Set;
 final class LoopbackOnly implements ContainerNetworking {
 
     @Override
-    public void declare(String containerId, String networkMode, Map<String, List<String>> aliases) {
+    public void declare(String containerId, String networkMode, Map<String, EndpointRequest> endpoints) {
     }
 
     @Override

@@ -68,10 +68,23 @@ public record Network(
     /**
      * A container attached to this network.
      *
-     * @param hostsFile the container's /etc/hosts on the host, rewritten when peers come and go
-     * @param ports     the published ports with the host port actually bound
+     * @param hostsFile     the container's /etc/hosts on the host, rewritten when peers come and go
+     * @param ports         the published ports with the host port actually bound (on the primary endpoint)
+     * @param interfaceName the interface inside the container ({@code eth0}, {@code eth1}, ...)
+     * @param hostVeth      the veth's host end on the bridge
      */
     public record Endpoint(String containerId, String containerName, String endpointId, String ipAddress,
-            String macAddress, List<String> aliases, String hostsFile, List<PublishedPort> ports) {
+            String macAddress, List<String> aliases, String hostsFile, List<PublishedPort> ports,
+            String interfaceName, String hostVeth) {
+
+        public Endpoint {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+
+        public Endpoint withPorts(List<PublishedPort> bound) {
+            return new Endpoint(containerId, containerName, endpointId, ipAddress, macAddress, aliases, hostsFile,
+                    bound, interfaceName, hostVeth);
+        }
     }
 }

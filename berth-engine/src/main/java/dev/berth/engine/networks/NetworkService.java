@@ -1,6 +1,7 @@
 package dev.berth.engine.networks;
 
 import dev.berth.engine.error.ConflictException;
+import dev.berth.engine.error.ForbiddenException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -90,6 +92,34 @@ public final class NetworkService implements AutoCloseable {
         return n;
     }
 
+    /** Wires how networks find containers by name or ID (connect, {@code container:} mode). */
+    public void useContainers(ContainerLookup lookup) {
+        endpoints.useContainers(lookup);
+    }
+
+    /**
+     * {@code network connect}: connects a created or running container (by name, ID or prefix)
+     * to the network, with aliases and a fixed address if asked; a running one gets a new
+     * interface at once.
+     */
+    public synchronized void connect(String networkRef, String containerRef, ContainerNetworking.EndpointRequest request) {
+        endpoints.connect(store.get(networkRef), containerRef, request);
+    }
+
+    /** {@code network disconnect}: with {@code force}, also for a container that no longer exists. */
+    public synchronized void disconnect(String networkRef, String containerRef, boolean force) {
+        endpoints.disconnect(store.get(networkRef), containerRef, force);
+    }
+
+    /**
+     * Daemon start, before containers are recovered: containers the store still records as
+     * running get their published ports back; what any other container left on the host after
+     * a crash (namespaces, veths, address allocations) is removed.
+     */
+    public synchronized void recover(Set<String> runningContainerIds) {
+        endpoints.recover(runningContainerIds);
+    }
+
     public synchronized List<Network> list() {
         return store.all();
     }
@@ -101,7 +131,7 @@ public final class NetworkService implements AutoCloseable {
     public synchronized void remove(String ref) {
         Network n = store.get(ref);
         if (n.isPredefined()) {
-            throw new ConflictException(n.name() + " is a pre-defined network and cannot be removed");
+            throw new ForbiddenException(n.name() + " is a pre-defined network and cannot be removed");
         }
         if (!n.endpoints().isEmpty()) {
             throw new ConflictException("error while removing network: network " + n.name() + " id " + n.id()

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread per direction. It works for 127.0.0.1 without DNAT rules or {@code route_localnet},
  * and the port is closed the moment the container stops (the proxy goes with it).
  */
-final class PortProxy implements AutoCloseable {
+final class PortProxy implements PortForwarder {
 
     private static final System.Logger LOG = System.getLogger("berthd.networks");
     private static final int CONNECT_TIMEOUT_MS = 5_000;
@@ -32,23 +32,24 @@ final class PortProxy implements AutoCloseable {
     }
 
     /** Binds the host side (port 0: any free port) and starts accepting. */
-    static PortProxy open(PublishedPort port, String containerIp) {
+    static PortProxy open(String hostIp, int hostPort, String containerIp, int containerPort) {
         ServerSocket server = null;
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getByName(port.hostIp()), port.hostPort()), 128);
+            server.bind(new InetSocketAddress(InetAddress.getByName(hostIp), hostPort), 128);
         } catch (IOException e) {
             closeQuietly(server);
-            throw new ConflictException("failed to bind host port " + port.hostIp() + ":" + port.hostPort()
-                    + "/tcp: " + e.getMessage(), e);
+            throw new ConflictException("Bind for " + hostIp + ":" + hostPort + " failed: port is already allocated ("
+                    + e.getMessage() + ")", e);
         }
-        PortProxy proxy = new PortProxy(server, new InetSocketAddress(containerIp, port.containerPort()));
+        PortProxy proxy = new PortProxy(server, new InetSocketAddress(containerIp, containerPort));
         Thread.ofVirtual().name("proxy-" + server.getLocalPort()).start(proxy::acceptLoop);
         return proxy;
     }
 
-    int boundPort() {
+    @Override
+    public int boundPort() {
         return server.getLocalPort();
     }
 
@@ -110,7 +111,7 @@ final class PortProxy implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    static void closeQuietly(AutoCloseable c) {
         if (c == null) {
             return;
         }

@@ -20,7 +20,7 @@ class NetworkLogicTest {
     }
 
     private static Network.Endpoint endpoint(String id, String ip) {
-        return new Network.Endpoint(id, "c" + id, "e" + id, ip, "", List.of(), "/tmp/hosts", List.of());
+        return new Network.Endpoint(id, "c" + id, "e" + id, ip, "", List.of(), "/tmp/hosts", List.of(), "eth0", "vb" + id);
     }
 
     @Test
@@ -39,13 +39,37 @@ class NetworkLogicTest {
 
     @Test
     void portBindings_resolveExplicitAndPublishAll() {
-        List<PublishedPort> ports = PortBindings.resolve(
+        List<PortRequest> ports = PortBindings.resolve(
                 Map.of("80/tcp", List.of(new PortBinding("127.0.0.1", "8080")), "53/udp", List.of(new PortBinding("", ""))),
                 true, Set.of("80/tcp", "443/tcp"));
         assertThat(ports).containsExactlyInAnyOrder(
-                new PublishedPort("127.0.0.1", 8080, 80, "tcp"),
-                new PublishedPort("0.0.0.0", 0, 53, "udp"),
-                new PublishedPort("0.0.0.0", 0, 443, "tcp"));
+                new PortRequest("127.0.0.1", 8080, 8080, 80, "tcp"),
+                new PortRequest("0.0.0.0", 0, 0, 53, "udp"),
+                new PortRequest("0.0.0.0", 0, 0, 443, "tcp"));
+    }
+
+    @Test
+    void portBindings_hostRangeTakesTheFirstFreePortOfIt() {
+        assertThat(PortBindings.request("80/tcp", "", "8000-8010")).isEqualTo(new PortRequest("0.0.0.0", 8000, 8010, 80, "tcp"));
+        assertThatThrownBy(() -> PortBindings.request("80/tcp", "", "8010-8000"))
+                .isInstanceOf(dev.berth.engine.error.InvalidArgumentException.class);
+        assertThatThrownBy(() -> PortBindings.request("80/sctp", "", ""))
+                .isInstanceOf(dev.berth.engine.error.InvalidArgumentException.class);
+    }
+
+    @Test
+    void reserve_refusesAnAddressAnotherContainerHolds() {
+        Network used = network("10.1.0.0/24", false, Map.of("a", endpoint("a", "10.1.0.5")));
+        assertThat(Ipv4Subnet.formatAddress(Endpoints.reserve(used, "10.1.0.9"))).isEqualTo("10.1.0.9");
+        assertThatThrownBy(() -> Endpoints.reserve(used, "10.1.0.5")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void vethNames_fitTheKernelsFifteenCharacters_andDifferPerSlot() {
+        String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        assertThat(Endpoints.vethName(id, 0)).isEqualTo("vb0123456789a0").hasSizeLessThanOrEqualTo(15);
+        assertThat(Endpoints.vethName(id, 15)).isEqualTo("vb0123456789af");
+        assertThat(Endpoints.netnsName(id)).isEqualTo("berth-0123456789ab");
     }
 
     @Test

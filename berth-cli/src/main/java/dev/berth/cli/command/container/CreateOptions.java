@@ -61,6 +61,20 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
     List<String> networkAliases = new ArrayList<>();
     boolean publishAll;
 
+    String ip;
+
+    List<String> addHosts = new ArrayList<>();
+
+    List<String> dns = new ArrayList<>();
+
+    List<String> dnsSearch = new ArrayList<>();
+
+    List<String> dnsOptions = new ArrayList<>();
+
+    String domainname;
+
+    List<String> links = new ArrayList<>();
+
     List<String> volumes = new ArrayList<>();
 
     List<String> mounts = new ArrayList<>();
@@ -114,6 +128,13 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
                 .list("Publish a container's port(s) to the host", "publish", publish, v -> publish = v, "-p", "--publish")
                 .flag("Publish all exposed ports to random ports", "publishAll", v -> publishAll = v, "-P", "--publish-all")
                 .list("Add network-scoped alias for the container", "networkAliases", networkAliases, v -> networkAliases = v, "--network-alias")
+                .value(String.class, "IPv4 address (e.g., 172.30.100.104)", "ip", v -> ip = v, "--ip")
+                .list("Add a custom host-to-IP mapping (host:ip)", "addHosts", addHosts, v -> addHosts = v, "--add-host")
+                .list("Set custom DNS servers", "dns", dns, v -> dns = v, "--dns")
+                .list("Set custom DNS search domains", "dnsSearch", dnsSearch, v -> dnsSearch = v, "--dns-search")
+                .list("Set DNS options", "dnsOptions", dnsOptions, v -> dnsOptions = v, "--dns-option", "--dns-opt")
+                .value(String.class, "Container NIS domain name", "domainname", v -> domainname = v, "--domainname")
+                .list("Add link to another container", "links", links, v -> links = v, "--link")
                 .list("Bind mount a volume", "volumes", volumes, v -> volumes = v, "-v", "--volume")
                 .list("Attach a filesystem mount to the container", "mounts", mounts, v -> mounts = v, "--mount")
                 .list("Mount a tmpfs directory", "tmpfs", tmpfs, v -> tmpfs = v, "--tmpfs")

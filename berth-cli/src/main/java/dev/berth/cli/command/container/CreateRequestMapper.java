@@ -28,6 +28,7 @@ final class CreateRequestMapper {
     static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached) {
         Map<String, Object> config = new LinkedHashMap<>();
         put(config, "Hostname", o.hostname);
+        put(config, "Domainname", o.domainname);
         put(config, "User", o.user);
         config.put("AttachStdin", attached && o.interactive);
         config.put("AttachStdout", attached);
@@ -79,9 +80,10 @@ final class CreateRequestMapper {
             Map<String, List<Map<String, String>>> bindings = new TreeMap<>();
             Map<String, Object> exposed = new TreeMap<>();
             for (String p : o.publish) {
-                PortSpec spec = PortSpec.parse(p);
-                bindings.computeIfAbsent(spec.containerPort(), k -> new ArrayList<>()).add(binding(spec.binding()));
-                exposed.put(spec.containerPort(), Map.of());
+                for (PortSpec spec : PortSpec.parseAll(p)) {
+                    bindings.computeIfAbsent(spec.containerPort(), k -> new ArrayList<>()).add(binding(spec.binding()));
+                    exposed.put(spec.containerPort(), Map.of());
+                }
             }
             host.put("PortBindings", bindings);
             config.put("ExposedPorts", exposed);
@@ -89,6 +91,11 @@ final class CreateRequestMapper {
         if (o.publishAll) {
             host.put("PublishAllPorts", true);
         }
+        putList(host, "ExtraHosts", o.addHosts);
+        putList(host, "Dns", o.dns);
+        putList(host, "DnsSearch", o.dnsSearch);
+        putList(host, "DnsOptions", o.dnsOptions);
+        putList(host, "Links", o.links);
         host.put("RestartPolicy", restartPolicy(o.restart));
         host.put("AutoRemove", o.autoRemove);
         if (!o.capAdd.isEmpty()) {
@@ -102,8 +109,15 @@ final class CreateRequestMapper {
         put(host, "Init", o.init);
         o.limits.putInto(host);
         config.put("HostConfig", host);
-        if (!o.networkAliases.isEmpty() && o.network != null && !o.network.isEmpty()) {
-            config.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(o.network, Map.of("Aliases", o.networkAliases))));
+        if ((!o.networkAliases.isEmpty() || o.ip != null) && o.network != null && !o.network.isEmpty()) {
+            Map<String, Object> endpoint = new LinkedHashMap<>();
+            if (!o.networkAliases.isEmpty()) {
+                endpoint.put("Aliases", o.networkAliases);
+            }
+            if (o.ip != null) {
+                endpoint.put("IPAMConfig", Map.of("IPv4Address", o.ip));
+            }
+            config.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(o.network, endpoint)));
         }
         return new CreateRequest(o.name, o.image, config);
     }
@@ -203,6 +217,12 @@ final class CreateRequestMapper {
         wire.put("HostIp", b.hostIp());
         wire.put("HostPort", b.hostPort());
         return wire;
+    }
+
+    private static void putList(Map<String, Object> map, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            map.put(key, values);
+        }
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {

@@ -16,6 +16,7 @@ import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.networks.ContainerNetworking;
 import dev.berth.engine.containers.WaitCondition;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.health.HealthSettings;
@@ -97,25 +98,31 @@ public final class ContainersRoutes implements ApiRoutes.Group {
         HostConfig host = hostNode == null || hostNode.isNull() ? HostConfig.empty()
                 : Json.MAPPER.treeToValue(hostNode, HostConfig.class);
         ContainerService.Created created = containers.create(req.query().first("name"), config, host,
-                networkAliases(body.get("NetworkingConfig")));
+                networkEndpoints(body.get("NetworkingConfig")));
         Api.json(res, 201, new ContainerCreateResponse(created.record().id().hex(), created.warnings()));
     }
 
-    /** {@code NetworkingConfig.EndpointsConfig.<network>.Aliases} ({@code --network-alias}). */
-    static Map<String, List<String>> networkAliases(JsonNode networking) {
-        Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
-        JsonNode endpoints = networking == null ? null : networking.get("EndpointsConfig");
-        if (endpoints != null && endpoints.isObject()) {
-            endpoints.properties().forEach(e -> {
+    /**
+     * {@code NetworkingConfig.EndpointsConfig.<network>}: Aliases ({@code --network-alias}) and
+     * IPAMConfig.IPv4Address ({@code --ip}); docker-compose sends every network of a service here.
+     */
+    static Map<String, ContainerNetworking.EndpointRequest> networkEndpoints(JsonNode networking) {
+        Map<String, ContainerNetworking.EndpointRequest> endpoints = new java.util.LinkedHashMap<>();
+        JsonNode config = networking == null ? null : networking.get("EndpointsConfig");
+        if (config != null && config.isObject()) {
+            config.properties().forEach(e -> {
                 List<String> names = new ArrayList<>();
                 JsonNode list = e.getValue() == null ? null : e.getValue().get("Aliases");
                 if (list != null && list.isArray()) {
                     list.forEach(a -> names.add(a.asText()));
                 }
-                aliases.put(e.getKey(), names);
+                JsonNode ipam = e.getValue() == null ? null : e.getValue().get("IPAMConfig");
+                JsonNode ip = ipam == null || ipam.isNull() ? null : ipam.get("IPv4Address");
+                endpoints.put(e.getKey(), new ContainerNetworking.EndpointRequest(names,
+                        ip == null || ip.isNull() ? null : ip.asText()));
             });
         }
-        return aliases;
+        return endpoints;
     }
 
     private void list(ServerRequest req, ServerResponse res, PathParams p) throws IOException {

@@ -10,16 +10,20 @@ import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
 import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotImplementedException;
+import dev.berth.engine.networks.ContainerNetworking;
 import dev.berth.engine.networks.Network;
 import dev.berth.engine.networks.NetworkService;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** {@code /networks}: create, list, inspect, remove, prune. */
+/** {@code /networks}: create, list, inspect, remove, prune, connect, disconnect. */
 public final class NetworksRoutes implements ApiRoutes.Group {
 
     private final NetworkService networks;
@@ -40,6 +44,32 @@ public final class NetworksRoutes implements ApiRoutes.Group {
             networks.remove(p.get("id"));
             res.sendEmpty(204);
         });
+        routes.post("/networks/{id}/connect", this::connect);
+        routes.post("/networks/{id}/disconnect", (req, res, p) -> {
+            JsonNode body = Api.bodyTree(req);
+            networks.disconnect(p.get("id"), container(body), body.path("Force").asBoolean(false));
+            res.sendEmpty(200);
+        });
+    }
+
+    /** Body {@code {"Container": ref, "EndpointConfig": {"Aliases": [..], "IPAMConfig": {"IPv4Address": ..}}}}. */
+    private void connect(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+        JsonNode body = Api.bodyTree(req);
+        String ref = container(body);
+        JsonNode config = body.path("EndpointConfig");
+        List<String> aliases = new ArrayList<>();
+        config.path("Aliases").forEach(a -> aliases.add(a.asText()));
+        String ip = config.path("IPAMConfig").path("IPv4Address").asText("");
+        networks.connect(p.get("id"), ref, new ContainerNetworking.EndpointRequest(aliases, ip));
+        res.sendEmpty(200);
+    }
+
+    private static String container(JsonNode body) {
+        String ref = body == null ? "" : body.path("Container").asText("");
+        if (ref.isEmpty()) {
+            throw new InvalidArgumentException("container is required");
+        }
+        return ref;
     }
 
     private void create(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
@@ -74,7 +104,7 @@ public final class NetworksRoutes implements ApiRoutes.Group {
                 case "driver" -> n -> values.contains(n.driver());
                 case "label" -> n -> values.stream().allMatch(v -> labelMatches(n.labels(), v));
                 case "type" -> n -> values.contains(n.isPredefined() ? "builtin" : "custom");
-                default -> throw new dev.berth.engine.error.InvalidArgumentException("invalid filter '" + f.getKey() + "'");
+                default -> throw new InvalidArgumentException("invalid filter '" + f.getKey() + "'");
             };
             all = all.and(one);
         }

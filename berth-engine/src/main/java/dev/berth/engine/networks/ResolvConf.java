@@ -1,0 +1,41 @@
+package dev.berth.engine.networks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container's /etc/resolv.conf from the host's (already without loopback nameservers) and
+ * {@code --dns}, {@code --dns-search}, {@code --dns-option}: each given kind replaces the host's
+ * lines of that kind, as dockerd; {@code --dns-search .} means no search domains.
+ */
+public final class ResolvConf {
+
+    private ResolvConf() {
+    }
+
+    public static String apply(String base, List<String> dns, List<String> search, List<String> options) {
+        boolean replaceNs = dns != null && !dns.isEmpty();
+        boolean replaceSearch = search != null && !search.isEmpty();
+        boolean replaceOptions = options != null && !options.isEmpty();
+        List<String> out = new ArrayList<>();
+        for (String line : base.split("\n")) {
+            String word = line.trim().split("\\s+")[0];
+            boolean replaced = (replaceNs && word.equals("nameserver"))
+                    || (replaceSearch && (word.equals("search") || word.equals("domain")))
+                    || (replaceOptions && word.equals("options"));
+            if (!replaced && !line.isEmpty()) {
+                out.add(line);
+            }
+        }
+        if (replaceNs) {
+            dns.forEach(ns -> out.add("nameserver " + ns));
+        }
+        if (replaceSearch && !(search.size() == 1 && search.getFirst().equals("."))) {
+            out.add("search " + String.join(" ", search));
+        }
+        if (replaceOptions) {
+            out.add("options " + String.join(" ", options));
+        }
+        return String.join("\n", out) + "\n";
+    }
+}
