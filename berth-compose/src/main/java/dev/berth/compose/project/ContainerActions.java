@@ -34,7 +34,9 @@ public final class ContainerActions {
     public String create(String name, Map<String, Object> body, Map<String, List<String>> extraNetworks, String verb)
             throws IOException {
         String resource = "Container " + name;
-        progress.working(resource, verb.equals("Recreate") ? "Recreate" : "Creating");
+        if (!verb.equals("Recreate")) {
+            progress.working(resource, "Creating");
+        }
         String id = client.containers().create(name, body).id();
         for (Map.Entry<String, List<String>> n : extraNetworks.entrySet()) {
             client.networks().connect(n.getKey(), id, n.getValue());
@@ -75,6 +77,13 @@ public final class ContainerActions {
             }
         }
         progress.done(resource, "Removed");
+    }
+
+    /** Stop and remove without reporting: the first half of a recreate, which compose shows as one "Recreate". */
+    public void discard(ProjectContainer c, Duration timeout) throws IOException {
+        Progress reporting = progress;
+        new ContainerActions(client, Progress.silent()).stopAndRemove(c, timeout, false);
+        reporting.working("Container " + c.name(), "Recreate");
     }
 
     /** Stop, then remove: what down, scale-down and recreate do to a container. */

@@ -68,6 +68,37 @@ public final class DependencyWait {
         }
     }
 
+    /**
+     * {@code up --wait}: every container running, and healthy when it has a healthcheck.
+     * A container that exited is an error, as compose reports it.
+     */
+    public void awaitRunningOrHealthy(List<ProjectContainer> containers, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProjectContainer c : containers) {
+            String resource = "Container " + c.name();
+            progress.working(resource, "Waiting");
+            while (true) {
+                JsonNode state = client.containers().inspectRaw(c.id()).path("State");
+                String health = state.path("Health").path("Status").asText("");
+                if (health.equals("unhealthy")) {
+                    throw new IllegalStateException("container " + c.name() + " is unhealthy");
+                }
+                if (!state.path("Running").asBoolean() && !state.path("Restarting").asBoolean()) {
+                    throw new IllegalStateException("container " + c.name() + " exited (" + state.path("ExitCode").asInt() + ")");
+                }
+                if (health.isEmpty() || health.equals("healthy")) {
+                    progress.done(resource, health.isEmpty() ? "Running" : "Healthy");
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timeout waiting for " + c.name() + " to be healthy");
+                }
+                Thread.sleep(POLL);
+            }
+        }
+    }
+
     private boolean reached(ProjectContainer c, Condition condition, String service) throws IOException {
         JsonNode state = client.containers().inspectRaw(c.id()).path("State");
         return switch (condition) {

@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * configs; the directory 0700) and bound read-only from there. The daemon must see the same
  * file system, which holds for a local socket. {@link #remove} deletes them at down.
  */
-public final class ProjectFiles {
+public final class ProjectFiles implements ServiceMapper.FileSources {
 
     private final Path root;
 
@@ -22,12 +22,12 @@ public final class ProjectFiles {
         this.root = root;
     }
 
-    /** The host path to bind for config {@code key}. */
+    @Override
     public Path config(Project project, String key) throws IOException {
         return source(project, "configs", key, project.configs().get(key), false);
     }
 
-    /** The host path to bind for secret {@code key}. */
+    @Override
     public Path secret(Project project, String key) throws IOException {
         return source(project, "secrets", key, project.secrets().get(key), true);
     }

@@ -76,7 +76,7 @@ public final class Up {
             boolean changed = !template.hash().equals(c.configHash())
                     || (imageId != null && c.summary().imageId() != null && !imageId.equals(c.summary().imageId()));
             if (options.forceRecreate() || (changed && !options.noRecreate())) {
-                actions.stopAndRemove(c, options.timeout(), false);
+                actions.discard(c, options.timeout());
                 String id = actions.create(c.name(), body(project, service, template, c.number()), template.extraNetworks(), "Recreate");
                 if (options.start()) {
                     actions.start(id, c.name());
