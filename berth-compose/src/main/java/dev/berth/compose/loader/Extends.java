@@ -1,0 +1,74 @@
+package dev.berth.compose.loader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Resolves {@code extends} in one canonical file: a service extending another (in the same file
+ * or in {@code extends.file}) is the base service merged with its own keys by {@link TreeMerge}'s
+ * rules. Bases may extend further; a cycle is an error. Relative paths of a base from another
+ * file were resolved against that file's directory when it was loaded.
+ */
+final class Extends {
+    private final Function<Path, Map<String, Object>> loadOther;
+
+    /** @param loadOther loads another file into canonical form (not yet extends-resolved) */
+    Extends(Function<Path, Map<String, Object>> loadOther) {
+        this.loadOther = loadOther;
+    }
+
+    /** The file's tree with every service's {@code extends} resolved. */
+    Map<String, Object> resolve(Map<String, Object> tree, String file) {
+        Map<String, Object> services = Canonical.asMap(tree.get("services"));
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        for (String name : services.keySet()) {
+            resolved.put(name, service(tree, file, name, new ArrayList<>()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>(tree);
+        if (tree.containsKey("services")) {
+            out.put("services", resolved);
+        }
+        return out;
+    }
+
+    private Map<String, Object> service(Map<String, Object> tree, String file, String name, List<String> chain) {
+        String link = file + ":" + name;
+        if (chain.contains(link)) {
+            chain.add(link);
+            throw new ComposeFileException(file, "services." + name + ".extends",
+                    "extends cycle: " + String.join(" -> ", chain.stream().map(c -> c.substring(c.lastIndexOf(':') + 1)).toList()));
+        }
+        chain.add(link);
+        Map<String, Object> svc = Canonical.asMap(Canonical.asMap(tree.get("services")).get(name));
+        Object ext = svc.get("extends");
+        if (ext == null) {
+            return svc;
+        }
+        Fields ref = Fields.of(ext);
+        String baseName = ref.string("service");
+        String path = "services." + name + ".extends";
+        if (baseName == null) {
+            throw new ComposeFileException(file, path + ".service", "is required");
+        }
+        Map<String, Object> baseTree = tree;
+        String baseFile = file;
+        if (ref.has("file")) {
+            Path other = Path.of(ref.string("file"));
+            baseTree = loadOther.apply(other);
+            baseFile = other.toString();
+        }
+        if (!Canonical.asMap(baseTree.get("services")).containsKey(baseName)) {
+            throw new ComposeFileException(file, path,
+                    "service \"" + baseName + "\" is not defined" + (ref.has("file") ? " in " + baseFile : ""));
+        }
+        Map<String, Object> base = new LinkedHashMap<>(service(baseTree, baseFile, baseName, chain));
+        Map<String, Object> own = new LinkedHashMap<>(svc);
+        own.remove("extends");
+        base.remove("extends");
+        return TreeMerge.mergeService(base, own);
+    }
+}
