@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +112,24 @@ class ComposeIT extends DaemonFixture {
             assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).assertSuccess().out()).isEmpty();
             assertThat(berth("network", "ls", "-q", "--filter", "name=itapp_").assertSuccess().out()).isEmpty();
             assertThat(berth("volume", "ls", "-q", "--filter", "name=itapp_").assertSuccess().out()).isEmpty();
+        } finally {
+            compose(file, "down", "-v", "-t", "1");
+        }
+    }
+
+    /** The official docker compose plugin against berthd, when this machine has one. */
+    @Test
+    void dockerCompose_bringsTheSameProjectUpAndDown() throws IOException {
+        Assumptions.assumeTrue(docker("compose", "version").exitCode() == 0, "no docker compose plugin on this machine");
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, FILE.formatted("docker"));
+        try {
+            docker("compose", "-f", file.toString(), "up", "-d").assertSuccess();
+            Await.until("web answers on 127.0.0.1:18380", Duration.ofSeconds(20), () -> "hello-docker".equals(get()));
+            // berth compose sees docker compose's project by its labels
+            assertThat(compose(file, "ps", "--services").assertSuccess().stdout().lines().toList()).containsExactly("db", "web");
+            docker("compose", "-f", file.toString(), "down", "-v").assertSuccess();
+            assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).assertSuccess().out()).isEmpty();
         } finally {
             compose(file, "down", "-v", "-t", "1");
         }

@@ -14,10 +14,19 @@ class ServiceSelectionTest {
 
     private final Project project = Models.project("app",
             Models.simple("web", Map.of("api", Dependency.STARTED)),
-            Models.simple("api", Map.of("db", Dependency.STARTED, "cache", Dependency.STARTED)),
+            Models.simple("api", ordered("db", "cache")),
             Models.simple("db", Map.of()),
             Models.simple("cache", Map.of()),
             Models.simple("tool", Map.of()));
+
+    /** Dependencies in file order, as the loader keeps them (Map.of has none). */
+    private static Map<String, Dependency> ordered(String... names) {
+        Map<String, Dependency> out = new java.util.LinkedHashMap<>();
+        for (String n : names) {
+            out.put(n, Dependency.STARTED);
+        }
+        return out;
+    }
 
     private static List<String> names(List<Service> services) {
         return services.stream().map(Service::name).toList();
