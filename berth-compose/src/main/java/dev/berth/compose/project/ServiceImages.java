@@ -69,7 +69,7 @@ public final class ServiceImages {
         String policy = service.pullPolicy() == null ? "missing" : service.pullPolicy();
         String id = id(ref);
         if (service.build() != null && !noBuild && (forceBuild || id == null || policy.equals("build"))) {
-            return build(project, service);
+            return build(project, service, false);
         }
         if (id != null && !policy.equals("always")) {
             return id;
@@ -106,8 +106,11 @@ public final class ServiceImages {
         progress.done(resource, "Pulled");
     }
 
-    /** Builds the service's image and tags it with its reference (and build.tags); returns the ID. */
-    public String build(Project project, Service service) throws IOException {
+    /**
+     * Builds the service's image and tags it with its reference (and build.tags); returns the ID.
+     * {@code noCache} adds to the file's {@code no_cache} ({@code build --no-cache}).
+     */
+    public String build(Project project, Service service, boolean noCache) throws IOException {
         BuildSpec spec = service.build();
         String ref = reference(project, service);
         String resource = "Image " + ref;
@@ -131,7 +134,8 @@ public final class ServiceImages {
         java.util.List<String> tags = new java.util.ArrayList<>();
         tags.add(ref);
         tags.addAll(spec.tags());
-        BuildOptions options = new BuildOptions(tags, dockerfile, args, spec.labels(), spec.target(), spec.noCache(), false);
+        BuildOptions options = new BuildOptions(tags, dockerfile, args, spec.labels(), spec.target(),
+                spec.noCache() || noCache, false);
         PipedInputStream body = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(body);
         DockerIgnore ignore = ignore(root, dockerfile);

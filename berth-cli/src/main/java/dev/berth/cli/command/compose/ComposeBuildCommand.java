@@ -35,25 +35,8 @@ public final class ComposeBuildCommand extends ComposeCommand {
             if (s.build() == null) {
                 continue;
             }
-            Service built = noCache ? withNoCache(s) : s;
-            images.build(project, built);
+            images.build(project, s, noCache);
         }
         return 0;
-    }
-
-    private static Service withNoCache(Service s) {
-        var b = s.build();
-        var spec = new dev.berth.compose.model.BuildSpec(b.context(), b.dockerfile(), b.dockerfileInline(), b.args(),
-                b.target(), b.labels(), b.cacheFrom(), b.tags(), b.network(), b.extraHosts(), b.shmSize(), b.platforms(),
-                true, b.pull());
-        return new Service(s.name(), s.image(), spec, s.command(), s.entrypoint(), s.environment(), s.ports(), s.expose(),
-                s.volumes(), s.volumesFrom(), s.tmpfs(), s.networks(), s.networkMode(), s.links(), s.externalLinks(),
-                s.dependsOn(), s.healthcheck(), s.restart(), s.deploy(), s.scale(), s.labels(), s.annotations(),
-                s.containerName(), s.hostname(), s.domainname(), s.macAddress(), s.user(), s.workingDir(), s.init(),
-                s.stopSignal(), s.stopGracePeriod(), s.tty(), s.stdinOpen(), s.readOnly(), s.privileged(), s.capAdd(),
-                s.capDrop(), s.securityOpt(), s.extraHosts(), s.dns(), s.dnsSearch(), s.dnsOpt(), s.logging(),
-                s.profiles(), s.pullPolicy(), s.platform(), s.configs(), s.secrets(), s.ulimits(), s.sysctls(),
-                s.shmSize(), s.pid(), s.ipc(), s.uts(), s.usernsMode(), s.cgroup(), s.cgroupParent(), s.devices(),
-                s.groupAdd(), s.runtime(), s.resources(), s.attach());
     }
 }

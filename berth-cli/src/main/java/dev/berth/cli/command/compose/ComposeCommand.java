@@ -166,7 +166,7 @@ abstract class ComposeCommand extends BerthCommand {
     }
 
     /** {@code name=value} flags as a map; {@code --scale web=3}. */
-    protected static Map<String, Integer> scales(List<String> flags) {
+    static Map<String, Integer> scales(List<String> flags) {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
         for (String f : flags) {
             int eq = f.indexOf('=');

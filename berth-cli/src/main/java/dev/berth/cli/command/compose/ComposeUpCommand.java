@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,32 +25,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", description = "Create and start containers")
 public final class ComposeUpCommand extends ComposeCommand {
 
+    @Mixin
+    ConvergenceFlags convergence = new ConvergenceFlags();
+
     @Option(names = {"-d", "--detach"}, description = "Detached mode: Run containers in the background")
     boolean detach;
-
-    @Option(names = "--build", description = "Build images before starting containers")
-    boolean build;
-
-    @Option(names = "--no-build", description = "Don't build an image, even if it's policy")
-    boolean noBuild;
-
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed")
-    boolean forceRecreate;
-
-    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
-    boolean noRecreate;
 
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
     @Option(names = "--no-start", description = "Don't start the services after creating them")
     boolean noStart;
-
-    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
-    boolean removeOrphans;
-
-    @Option(names = "--scale", description = "Scale SERVICE to NUM instances. Overrides the scale setting in the Compose file if present")
-    List<String> scale = new ArrayList<>();
 
     @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode")
     boolean waitHealthy;
@@ -92,8 +78,8 @@ public final class ComposeUpCommand extends ComposeCommand {
         }
         Project project = project(services);
         Duration stop = timeout == null ? null : Duration.ofSeconds(timeout);
-        UpOptions options = new UpOptions(services, noDeps, forceRecreate, noRecreate, build, noBuild, removeOrphans,
-                scales(scale), !noStart, stop, waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+        UpOptions options = convergence.options(services, noDeps, !noStart, stop,
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
         Instant since = Instant.now();
         Map<String, List<ProjectContainer>> converged;
         try {
