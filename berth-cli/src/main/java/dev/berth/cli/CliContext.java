@@ -64,6 +64,11 @@ public final class CliContext {
         return env.get(name);
     }
 
+    /** The whole client environment: compose interpolates the file with it. */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     public String host() {
         return host;
     }

@@ -2,6 +2,29 @@ package dev.berth.cli;
 
 import dev.berth.cli.command.container.ContainerCommitCommand;
 import dev.berth.cli.command.container.ContainerCpCommand;
+import dev.berth.cli.command.compose.ComposeUpCommand;
+import dev.berth.cli.command.compose.ComposeDownCommand;
+import dev.berth.cli.command.compose.ComposePsCommand;
+import dev.berth.cli.command.compose.ComposeLogsCommand;
+import dev.berth.cli.command.compose.ComposeStartCommand;
+import dev.berth.cli.command.compose.ComposeStopCommand;
+import dev.berth.cli.command.compose.ComposeRestartCommand;
+import dev.berth.cli.command.compose.ComposeRmCommand;
+import dev.berth.cli.command.compose.ComposeBuildCommand;
+import dev.berth.cli.command.compose.ComposePullCommand;
+import dev.berth.cli.command.compose.ComposeExecCommand;
+import dev.berth.cli.command.compose.ComposeRunCommand;
+import dev.berth.cli.command.compose.ComposeConfigCommand;
+import dev.berth.cli.command.compose.ComposeLsCommand;
+import dev.berth.cli.command.compose.ComposeImagesCommand;
+import dev.berth.cli.command.compose.ComposeTopCommand;
+import dev.berth.cli.command.compose.ComposePortCommand;
+import dev.berth.cli.command.compose.ComposeKillCommand;
+import dev.berth.cli.command.compose.ComposePauseCommand;
+import dev.berth.cli.command.compose.ComposeUnpauseCommand;
+import dev.berth.cli.command.compose.ComposeCreateCommand;
+import dev.berth.cli.command.compose.ComposeVersionCommand;
+import dev.berth.cli.command.compose.ComposeGroupCommand;
 import dev.berth.cli.command.registry.LoginCommand;
 import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.registry.PullCommand;
@@ -150,6 +173,30 @@ final class CommandTable {
             Entry.of("connect", NetworkConnectCommand::new),
             Entry.of("disconnect", NetworkDisconnectCommand::new));
 
+    static final List<Entry> COMPOSE = List.of(
+            Entry.of("up", ComposeUpCommand::new),
+            Entry.of("down", ComposeDownCommand::new),
+            Entry.of("ps", ComposePsCommand::new),
+            Entry.of("logs", ComposeLogsCommand::new),
+            Entry.of("start", ComposeStartCommand::new),
+            Entry.of("stop", ComposeStopCommand::new),
+            Entry.of("restart", ComposeRestartCommand::new),
+            Entry.of("rm", ComposeRmCommand::new),
+            Entry.of("build", ComposeBuildCommand::new),
+            Entry.of("pull", ComposePullCommand::new),
+            Entry.of("exec", ComposeExecCommand::new),
+            Entry.of("run", ComposeRunCommand::new),
+            Entry.of("config", ComposeConfigCommand::new),
+            Entry.of("ls", ComposeLsCommand::new),
+            Entry.of("images", ComposeImagesCommand::new),
+            Entry.of("top", ComposeTopCommand::new),
+            Entry.of("port", ComposePortCommand::new),
+            Entry.of("kill", ComposeKillCommand::new),
+            Entry.of("pause", ComposePauseCommand::new),
+            Entry.of("unpause", ComposeUnpauseCommand::new),
+            Entry.of("create", ComposeCreateCommand::new),
+            Entry.of("version", ComposeVersionCommand::new));
+
     static final List<Entry> ROOT = List.of(
             Entry.of("run", ContainerRunCommand::new),
             Entry.of("create", ContainerCreateCommand::new),
@@ -194,7 +241,8 @@ final class CommandTable {
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
             Entry.group("image", ImageGroupCommand::new, IMAGE),
             Entry.group("volume", VolumeGroupCommand::new, VOLUME),
-            Entry.group("network", NetworkGroupCommand::new, NETWORK));
+            Entry.group("network", NetworkGroupCommand::new, NETWORK),
+            Entry.group("compose", ComposeGroupCommand::new, COMPOSE));
 
     private CommandTable() {
     }

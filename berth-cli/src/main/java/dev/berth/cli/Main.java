@@ -64,6 +64,8 @@ public final class Main {
                 continue;
             }
             CommandLine sub = commandLine(entry.factory().get(), ctx);
+            // before the children are added: picocli applies this setter to every subcommand already there
+            sub.setStopAtPositional(STOP_AT_POSITIONAL.contains(entry.name()));
             String second = words.size() > 1 ? words.get(1) : null;
             for (CommandTable.Entry child : entry.children()) {
                 if (first != null && second != null && CommandTable.find(entry.children(), second) != null
@@ -74,7 +76,6 @@ public final class Main {
                 leaf.setStopAtPositional(STOP_AT_POSITIONAL.contains(child.name()));
                 sub.addSubcommand(child.name(), leaf, child.aliases().toArray(String[]::new));
             }
-            sub.setStopAtPositional(STOP_AT_POSITIONAL.contains(entry.name()));
             root.addSubcommand(entry.name(), sub, entry.aliases().toArray(String[]::new));
         }
         return root;

@@ -37,6 +37,24 @@ public final class NetworksClient {
         }
     }
 
+    /**
+     * {@code POST /networks/{network}/connect}: joins {@code container} to the network with
+     * {@code aliases} (empty for none), as compose joins a service's further networks.
+     */
+    public void connect(String network, String container, List<String> aliases) throws IOException {
+        java.util.Map<String, Object> endpoint = new java.util.LinkedHashMap<>();
+        if (!aliases.isEmpty()) {
+            endpoint.put("Aliases", aliases);
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Container", container);
+        body.put("EndpointConfig", endpoint);
+        try (ApiResponse r = client.send("POST", Target.path("/networks").name(network).then("/connect").toString(),
+                RequestBody.json(JsonValues.write(body)))) {
+            r.body().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
     public void remove(String name) throws IOException {
         client.call("DELETE", Target.path("/networks").name(name).toString());
     }

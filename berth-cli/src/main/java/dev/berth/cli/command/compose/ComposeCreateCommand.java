@@ -1,0 +1,36 @@
+package dev.berth.cli.command.compose;
+
+import dev.berth.cli.CliFailure;
+import dev.berth.compose.model.Project;
+import dev.berth.compose.project.Up;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth compose create}: {@code up} without starting anything. */
+@Command(name = "create", description = "Creates containers for a service")
+public final class ComposeCreateCommand extends ComposeCommand {
+
+    @Mixin
+    ConvergenceFlags convergence = new ConvergenceFlags();
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        Project project = project(services);
+        try {
+            new Up(actions(), images(), files()).run(project, convergence.options(services, false, false, null, null));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliFailure(1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        return 0;
+    }
+}
