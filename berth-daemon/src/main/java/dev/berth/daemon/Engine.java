@@ -60,6 +60,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final LayerStore layers;
     private final Builder builder;
     private final ContainerCommitter commits;
     private final VolumeStore volumes;
@@ -73,7 +74,8 @@ final class Engine implements SystemBackend, AutoCloseable {
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, ContainerCommitter commits,
             VolumeStore volumes, ExecService execs, Distribution distribution, EventBus events,
-            NetworkService networks, ContainerHealth health, ContainerControlRoutes controlRoutes) {
+            NetworkService networks, ContainerHealth health, ContainerControlRoutes controlRoutes, LayerStore layers) {
+        this.layers = layers;
         this.health = health;
         this.controlRoutes = controlRoutes;
         this.events = events;
@@ -114,7 +116,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ContainerMounts(volumes), events);
         NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
         containers.useNetworking(networks.containerNetworking());
-        ExecService execs = new ExecService(containers, runtime, config.execRoot());
+        ExecService execs = new ExecService(containers, runtime, config.execRoot(),
+                new dev.berth.engine.containers.ContainerEvents(events));
         // Opened before recovery, so that containers restarted by their policy at boot are probed.
         ContainerHealth health = ContainerHealth.open(containers, execs, events, containersRoot, Clock.systemUTC());
         containers.recover();
@@ -130,7 +133,7 @@ final class Engine implements SystemBackend, AutoCloseable {
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
                 builder, commits, volumes, execs, distribution, events, networks, health,
                 new ContainerControlRoutes(containers, new ContainerTop(containers, runtime),
-                        new ContainerPrune(containers, events, Clock.systemUTC())));
+                        new ContainerPrune(containers, events, Clock.systemUTC())), layers);
     }
 
     ContainerService containers() {
@@ -168,7 +171,8 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group diskUsageRoutes() {
         return new dev.berth.daemon.router.system.DiskUsageRoutes(new DiskUsageApi(
-                new ImagesApi(images, events), containers, volumes, config.dataRoot(), Clock.systemUTC()));
+                new ImagesApi(images, events), images, layers, containers, volumes, config.dataRoot(),
+                Clock.systemUTC()));
     }
 
     ApiRoutes.Group resourceRoutes() {

@@ -61,6 +61,42 @@ class LimitsIT extends DaemonFixture {
     }
 
     @Test
+    void halfACpu_holdsABusyLoopNearHalfACore() throws Exception {
+        berth("run", "-d", "--name", "spinner", "--cpus", "0.5", "busybox", "sh", "-c", "while :; do :; done")
+                .assertSuccess();
+        String id = id("spinner");
+        long used0 = Long.parseLong(cgroupFile("cpuacct", id, "cpuacct.usage"));
+        long t0 = System.nanoTime();
+        Thread.sleep(2000); // the measuring window, not a wait for a condition
+        long used = Long.parseLong(cgroupFile("cpuacct", id, "cpuacct.usage")) - used0;
+        double share = (double) used / (System.nanoTime() - t0);
+        assertThat(share).as("CPU share of the busy loop").isBetween(0.25, 0.75);
+
+        // stats shows it as docker computes it: % of one CPU
+        String cpu = docker("stats", "--no-stream", "--format", "{{.CPUPerc}}", "spinner").assertSuccess().out();
+        assertThat(Double.parseDouble(cpu.replace("%", ""))).isBetween(25.0, 75.0);
+        berth("rm", "-f", "spinner").assertSuccess();
+    }
+
+    @Test
+    void pidsLimit_stopsAForkBomb_andTheContainerStillStopsCleanly() throws IOException {
+        berth("run", "-d", "--name", "forker", "--pids-limit", "20", "busybox", "sh", "-c",
+                "for i in $(seq 100); do sleep 30 & done; echo forked; wait").assertSuccess();
+        String id = id("forker");
+        Await.until("the loop to end", DEADLINE, () -> docker("logs", "forker").out().contains("forked"));
+        assertThat(cgroupFile("pids", id, "pids.current")).isEqualTo("20");
+        assertThat(docker("logs", "forker").assertSuccess().stderr()).contains("can't fork");
+        assertThat(docker("stats", "--no-stream", "--format", "{{.PIDs}}", "forker").assertSuccess().out())
+                .isEqualTo("20");
+
+        berth("stop", "-t", "1", "forker").assertSuccess();
+        assertThat(berth("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "forker").assertSuccess().out())
+                .isEqualTo("exited 137");
+        assertThat(CGROUP.resolve("pids").resolve("berth").resolve(id)).doesNotExist();
+        berth("rm", "forker").assertSuccess();
+    }
+
+    @Test
     void overMemoryLimit_isOomKilled_with137_andAnOomEvent() {
         Instant before = Instant.now().minusSeconds(1);
         CommandResult r = berth("run", "--name", "hog", "--memory", "8m", "busybox", "sh", "-c",
