@@ -21,7 +21,9 @@ import dev.berth.engine.containers.ContainerPrune;
 import dev.berth.engine.containers.ContainerTop;
 import dev.berth.engine.health.ContainerHealth;
 import dev.berth.engine.health.HealthFile;
+import dev.berth.engine.events.Event;
 import dev.berth.engine.events.EventBus;
+import dev.berth.engine.events.ObjectEvents;
 import dev.berth.daemon.router.system.EventsRoutes;
 import dev.berth.daemon.router.distribution.DistributionRoutes;
 import dev.berth.engine.content.ContentStore;
@@ -116,6 +118,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ContainerMounts(volumes), events);
         NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
         containers.useNetworking(networks.containerNetworking());
+        volumes.reportTo(ObjectEvents.to(events, Event.VOLUME));
+        networks.reportTo(ObjectEvents.to(events, Event.NETWORK));
         ExecService execs = new ExecService(containers, runtime, config.execRoot(),
                 new dev.berth.engine.containers.ContainerEvents(events));
         // Opened before recovery, so that containers restarted by their policy at boot are probed.

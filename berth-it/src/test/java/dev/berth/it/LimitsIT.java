@@ -70,24 +70,37 @@ class LimitsIT extends DaemonFixture {
         Thread.sleep(2000); // the measuring window, not a wait for a condition
         long used = Long.parseLong(cgroupFile("cpuacct", id, "cpuacct.usage")) - used0;
         double share = (double) used / (System.nanoTime() - t0);
-        assertThat(share).as("CPU share of the busy loop").isBetween(0.25, 0.75);
+        // The quota caps it at half a core; below that is the host's load (2 cores shared with
+        // builds), so the lower bound is loose. The cgroup's throttling shows the quota at work.
+        assertThat(share).as("CPU share of the busy loop").isBetween(0.10, 0.60);
+        assertThat(Long.parseLong(throttled(id)))
+                .as("periods the quota throttled").isPositive();
 
         // stats shows it as docker computes it: % of one CPU
         String cpu = docker("stats", "--no-stream", "--format", "{{.CPUPerc}}", "spinner").assertSuccess().out();
-        assertThat(Double.parseDouble(cpu.replace("%", ""))).isBetween(25.0, 75.0);
+        assertThat(Double.parseDouble(cpu.replace("%", ""))).isBetween(5.0, 60.0);
         berth("rm", "-f", "spinner").assertSuccess();
+    }
+
+    private static String throttled(String id) throws IOException {
+        return cgroupFile("cpu", id, "cpu.stat").lines().filter(l -> l.startsWith("nr_throttled "))
+                .map(l -> l.substring(l.indexOf(' ') + 1)).findFirst().orElse("0");
     }
 
     @Test
     void pidsLimit_stopsAForkBomb_andTheContainerStillStopsCleanly() throws IOException {
         berth("run", "-d", "--name", "forker", "--pids-limit", "20", "busybox", "sh", "-c",
-                "for i in $(seq 100); do sleep 30 & done; echo forked; wait").assertSuccess();
+                // the bomb in a subshell, so that PID 1 outlives its failure; then no more forks
+                "(for i in $(seq 100); do sleep 30 & done); echo forked; exec sleep 300").assertSuccess();
         String id = id("forker");
         Await.until("the loop to end", DEADLINE, () -> docker("logs", "forker").out().contains("forked"));
-        assertThat(cgroupFile("pids", id, "pids.current")).isEqualTo("20");
+        // PID 1, the subshell while it ran and its sleeps filled the 20; the subshell is gone now
+        assertThat(Integer.parseInt(cgroupFile("pids", id, "pids.current"))).isBetween(16, 20);
         assertThat(docker("logs", "forker").assertSuccess().stderr()).contains("can't fork");
-        assertThat(docker("stats", "--no-stream", "--format", "{{.PIDs}}", "forker").assertSuccess().out())
-                .isEqualTo("20");
+        assertThat(docker("top", "forker").assertSuccess().out().lines().filter(l -> l.endsWith("sleep 30")).count())
+                .isBetween(15L, 19L);
+        assertThat(Integer.parseInt(docker("stats", "--no-stream", "--format", "{{.PIDs}}", "forker")
+                .assertSuccess().out())).isBetween(16, 20);
 
         berth("stop", "-t", "1", "forker").assertSuccess();
         assertThat(berth("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "forker").assertSuccess().out())
@@ -135,6 +148,25 @@ class LimitsIT extends DaemonFixture {
                 .matches("NoNewPrivs:\\s+1\n500");
         assertThat(berth("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "grep", "^Seccomp:",
                 "/proc/self/status").assertSuccess().out()).matches("Seccomp:\\s+0");
+    }
+
+    @Test
+    void imagePrune_removesWhatTheFilterNames_andDfVerboseShowsSharedLayers() {
+        berth("create", "--name", "base", "busybox", "true").assertSuccess();
+        berth("commit", "--change", "LABEL prune=me", "base", "prunable:v1").assertSuccess();
+        berth("rm", "base").assertSuccess();
+        String df = berth("system", "df", "-v").assertSuccess().out();
+        assertThat(df).contains("Images space usage:").contains("Build cache usage: ");
+        // busybox's layer is prunable's bottom layer too: shared, not unique
+        String busybox = df.lines().filter(l -> l.startsWith("busybox ")).findFirst().orElseThrow();
+        assertThat(busybox.split("\\s{2,}")[5]).as("SHARED SIZE of " + busybox).isNotEqualTo("0B");
+
+        String pruned = berth("image", "prune", "-a", "-f", "--filter", "label=prune=me").assertSuccess().out();
+        assertThat(pruned).startsWith("Deleted Images:\nuntagged: prunable:v1\ndeleted: sha256:")
+                .contains("Total reclaimed space: ");
+        assertThat(berth("images", "--format", "{{.Repository}}").assertSuccess().out().lines())
+                .contains("busybox").doesNotContain("prunable");
+        assertThat(berth("image", "prune", "-f").assertSuccess().out()).isEqualTo("Total reclaimed space: 0B");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.berth.engine.networks;
 import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.events.ObjectEvents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +30,7 @@ public final class NetworkService implements AutoCloseable {
     static final String DEFAULT_BRIDGE = "berth0";
     static final String DEFAULT_SUBNET = "172.29.0.0/16";
 
+    private volatile ObjectEvents events = ObjectEvents.NONE;
     private final NetworkStore store;
     private final BridgeDriver driver;
     private final Clock clock;
@@ -87,7 +89,13 @@ public final class NetworkService implements AutoCloseable {
                 req.labels() == null ? Map.of() : Map.copyOf(req.labels()), options, bridge, Map.of());
         driver.up(n);
         store.put(n);
+        events.emit("create", n.id(), Map.of("name", n.name(), "type", n.driver()));
         return n;
+    }
+
+    /** Where create, destroy and prune are reported (dockerd's network events); none by default. */
+    public void reportTo(ObjectEvents events) {
+        this.events = events;
     }
 
     public synchronized List<Network> list() {
@@ -109,6 +117,7 @@ public final class NetworkService implements AutoCloseable {
         }
         driver.down(n);
         store.delete(n);
+        events.emit("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
     }
 
     /** Removes unused user-defined networks matching the filter; returns their names. */
@@ -119,8 +128,10 @@ public final class NetworkService implements AutoCloseable {
                 driver.down(n);
                 store.delete(n);
                 removed.add(n.name());
+                events.emit("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
             }
         }
+        events.emit("prune", "", Map.of("reclaimed", "0"));
         return removed;
     }
 
