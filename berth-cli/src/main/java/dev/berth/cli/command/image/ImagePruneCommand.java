@@ -5,6 +5,7 @@ import dev.berth.api.client.Filters;
 import dev.berth.api.units.HumanSize;
 import dev.berth.cli.command.BerthCommand;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -36,16 +37,20 @@ public final class ImagePruneCommand extends BerthCommand {
         }
         Filters given = parseFilters(filters);
         JsonNode r = client().resources().prune("images", all ? given.with("dangling", "false") : given);
-        JsonNode deleted = r.path("ImagesDeleted");
-        if (deleted.isArray() && !deleted.isEmpty()) {
-            out().println("Deleted Images:");
-            for (JsonNode i : deleted) {
-                out().println(i.has("Untagged") ? "untagged: " + i.path("Untagged").asText()
-                        : "deleted: " + i.path("Deleted").asText());
-            }
-            out().println();
-        }
+        printDeleted(out(), r.path("ImagesDeleted"));
         out().println("Total reclaimed space: " + HumanSize.of(r.path("SpaceReclaimed").asLong()));
         return 0;
+    }
+
+    /** docker's listing of an image prune's {@code ImagesDeleted}: nothing when empty. */
+    public static void printDeleted(PrintStream out, JsonNode deleted) {
+        if (deleted.isArray() && !deleted.isEmpty()) {
+            out.println("Deleted Images:");
+            for (JsonNode i : deleted) {
+                out.println(i.has("Untagged") ? "untagged: " + i.path("Untagged").asText()
+                        : "deleted: " + i.path("Deleted").asText());
+            }
+            out.println();
+        }
     }
 }
