@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resource limits as the kernel sees them (the container's cgroup files), OOM kills,
@@ -168,6 +170,24 @@ class LimitsIT extends DaemonFixture {
         assertThat(berth("images", "--format", "{{.Repository}}").assertSuccess().out().lines())
                 .contains("busybox").doesNotContain("prunable");
         assertThat(berth("image", "prune", "-f").assertSuccess().out()).isEqualTo("Total reclaimed space: 0B");
+    }
+
+    @Test
+    void buildCache_isListedByDf_andBuildPruneRemovesStepImagesNothingKeeps(@TempDir Path ctx) throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN head -c 300000 /dev/zero > /a\nRUN echo b > /b\n");
+        berth("build", "-t", "cached:1", ctx.toString()).assertSuccess();
+        String df = berth("system", "df", "-v").assertSuccess().out();
+        List<String> rows = df.substring(df.indexOf("CACHE ID")).lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(2).allMatch(l -> l.contains(" regular ") && l.endsWith("true"));
+        assertThat(berth("system", "df").assertSuccess().out()).containsPattern("Build Cache +2 +0 +0B +0B");
+
+        // without its tag the last step's image goes; the first step's is then kept by nothing
+        berth("rmi", "--no-prune", "cached:1").assertSuccess();
+        String pruned = docker("builder", "prune", "-f").assertSuccess().out();
+        assertThat(pruned).startsWith("Deleted build cache objects:").contains("Total reclaimed space: ");
+        assertThat(pruned).doesNotContain("Total reclaimed space: 0B");
+        assertThat(berth("images", "-a", "-q").assertSuccess().out().lines()).hasSize(1);
+        assertThat(berth("system", "df").assertSuccess().out()).containsPattern("Build Cache +0 +0 +0B +0B");
     }
 
     @Test
