@@ -33,8 +33,11 @@ class LimitsIT extends DaemonFixture {
     @Test
     void limits_reachTheCgroup_andUpdateChangesThemWhileRunning() throws IOException {
         berth("run", "-d", "--name", "limited", "--memory", "32m", "--pids-limit", "50", "--cpus", "0.5",
-                "--cpu-shares", "512", "busybox", "sleep", "300").assertSuccess();
+                "--cpu-shares", "512", "--cpuset-cpus", "0", "--memory-reservation", "16m", "busybox", "sleep", "300")
+                .assertSuccess();
         String id = id("limited");
+        assertThat(cgroupFile("cpuset", id, "cpuset.cpus")).isEqualTo("0");
+        assertThat(cgroupFile("memory", id, "memory.soft_limit_in_bytes")).isEqualTo("16777216");
         assertThat(cgroupFile("memory", id, "memory.limit_in_bytes")).isEqualTo("33554432");
         assertThat(cgroupFile("pids", id, "pids.max")).isEqualTo("50");
         assertThat(cgroupFile("cpu", id, "cpu.cfs_quota_us")).isEqualTo("50000");

@@ -127,17 +127,24 @@ class RestartPolicyIT {
     @Test
     void daemonCrash_restartsAContainerThatDiedWhileItWasDown() {
         daemon.berth("run", "-d", "--name", "phoenix", "--restart", "always", "busybox", "sleep", "1000").assertSuccess();
+        daemon.berth("run", "-d", "--name", "unlessdied", "--restart", "unless-stopped", "busybox", "sleep", "1000")
+                .assertSuccess();
         long pid = Long.parseLong(inspect("phoenix", "{{.State.Pid}}"));
+        long unlessPid = Long.parseLong(inspect("unlessdied", "{{.State.Pid}}"));
 
         daemon.crash();
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        Await.until("the container to die", DEADLINE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        ProcessHandle.of(unlessPid).ifPresent(ProcessHandle::destroyForcibly);
+        Await.until("the containers to die", DEADLINE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)
+                && ProcessHandle.of(unlessPid).map(p -> !p.isAlive()).orElse(true));
         daemon.start();
+
+        Await.until("unlessdied to run again", DEADLINE, () -> inspect("unlessdied", "{{.State.Status}}").equals("running"));
 
         Await.until("phoenix to run again", DEADLINE, () -> inspect("phoenix", "{{.State.Status}}").equals("running")
                 && !inspect("phoenix", "{{.State.Pid}}").equals(Long.toString(pid)));
         assertThat(restartCount("phoenix")).isEqualTo(1);
-        daemon.berth("rm", "-f", "phoenix").assertSuccess();
+        daemon.berth("rm", "-f", "phoenix", "unlessdied").assertSuccess();
     }
 
     @Test
