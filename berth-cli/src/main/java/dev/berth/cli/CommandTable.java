@@ -59,6 +59,7 @@ import dev.berth.cli.command.image.ImageImportCommand;
 import dev.berth.cli.command.image.ImageInspectCommand;
 import dev.berth.cli.command.image.ImageLoadCommand;
 import dev.berth.cli.command.image.ImageLsCommand;
+import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImageRmCommand;
 import dev.berth.cli.command.image.ImageSaveCommand;
 import dev.berth.cli.command.image.ImageTagCommand;
@@ -149,7 +150,8 @@ final class CommandTable {
             Entry.of("inspect", ImageInspectCommand::new),
             Entry.of("bootstrap", ImageBootstrapCommand::new),
             Entry.of("pull", PullCommand::new),
-            Entry.of("push", PushCommand::new));
+            Entry.of("push", PushCommand::new),
+            Entry.of("prune", ImagePruneCommand::new));
 
     static final List<Entry> VOLUME = List.of(
             Entry.of("create", VolumeCreateCommand::new),

@@ -9,15 +9,22 @@ import dev.berth.daemon.router.system.DiskUsageBackend;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.containers.PruneFilter;
 import dev.berth.engine.error.BerthException;
+import dev.berth.engine.images.Image;
+import dev.berth.engine.images.ImageStore;
+import dev.berth.engine.layers.ChainId;
+import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.volumes.VolumeStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +36,19 @@ import java.util.stream.Stream;
 final class DiskUsageApi implements DiskUsageBackend {
 
     private final ImagesBackend images;
+    private final ImageStore imageStore;
+    private final LayerStore layers;
     private final ContainerService containers;
     private final VolumeStore volumes;
     private final Path layersRoot;
     private final Path buildCache;
     private final Clock clock;
 
-    DiskUsageApi(ImagesBackend images, ContainerService containers, VolumeStore volumes, Path dataRoot, Clock clock) {
+    DiskUsageApi(ImagesBackend images, ImageStore imageStore, LayerStore layers, ContainerService containers,
+            VolumeStore volumes, Path dataRoot, Clock clock) {
         this.images = images;
+        this.imageStore = imageStore;
+        this.layers = layers;
         this.containers = containers;
         this.volumes = volumes;
         this.layersRoot = dataRoot.resolve("layers");
@@ -48,8 +60,47 @@ final class DiskUsageApi implements DiskUsageBackend {
     public List<ImageSummary> images() {
         Map<String, Long> users = containers.list().stream()
                 .collect(Collectors.groupingBy(ContainerRecord::imageId, Collectors.counting()));
+        Map<String, Long> shared = sharedSizes();
         return images.list(true, Map.of()).stream().map(i -> new ImageSummary(i.id(), i.parentId(), i.repoTags(),
-                i.repoDigests(), i.created(), i.size(), 0, i.labels(), users.getOrDefault(i.id(), 0L))).toList();
+                i.repoDigests(), i.created(), i.size(), shared.getOrDefault(i.id(), 0L), i.labels(),
+                users.getOrDefault(i.id(), 0L))).toList();
+    }
+
+    // Per image, the bytes of its layers that another image uses too (dockerd's SharedSize).
+    private Map<String, Long> sharedSizes() {
+        List<Image> all = imageStore.list();
+        Map<ChainId, Long> users = new HashMap<>();
+        all.forEach(i -> new HashSet<>(i.chainIds()).forEach(c -> users.merge(c, 1L, Long::sum)));
+        Map<ChainId, Long> sizes = new HashMap<>();
+        Map<String, Long> shared = new HashMap<>();
+        for (Image image : all) {
+            long bytes = 0;
+            for (ChainId chain : new HashSet<>(image.chainIds())) {
+                if (users.get(chain) > 1) {
+                    bytes += sizes.computeIfAbsent(chain, this::layerSize);
+                }
+            }
+            shared.put(image.id().toString(), bytes);
+        }
+        return shared;
+    }
+
+    private long layerSize(ChainId chain) {
+        try {
+            return layers.get(chain).size();
+        } catch (IOException | BerthException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public List<CacheEntry> buildCache() {
+        return cache().entries();
+    }
+
+    private BuildCacheUsage cache() {
+        return new BuildCacheUsage(buildCache, imageStore,
+                containers.list().stream().map(ContainerRecord::imageId).collect(Collectors.toSet()));
     }
 
     @Override
@@ -79,7 +130,12 @@ final class DiskUsageApi implements DiskUsageBackend {
         });
         List<ImageSummary> every = images.list(true, Map.of());
         Set<String> parents = every.stream().map(ImageSummary::parentId).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
-        Set<String> matching = images.list(true, labels).stream().map(ImageSummary::id).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        List<Instant> until = filters.getOrDefault("until", List.of()).stream()
+                .map(v -> PruneFilter.timestamp(v, now)).toList();
+        Set<String> matching = images.list(true, labels).stream()
+                .filter(i -> until.stream().allMatch(u -> i.created() < u.getEpochSecond()))
+                .map(ImageSummary::id).collect(Collectors.toSet());
         Map<String, Long> sizes = new LinkedHashMap<>();
         every.forEach(i -> sizes.put(i.id(), i.size()));
         List<Map<String, String>> deleted = new ArrayList<>();
@@ -108,20 +164,10 @@ final class DiskUsageApi implements DiskUsageBackend {
     }
 
     @Override
-    public List<String> pruneBuildCache() {
-        if (!Files.isDirectory(buildCache)) {
-            return List.of();
-        }
-        List<String> removed = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(buildCache)) {
-            for (Path entry : entries.toList()) {
-                Files.deleteIfExists(entry);
-                removed.add(entry.getFileName().toString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return removed;
+    public CachePruned pruneBuildCache() {
+        long before = layersSize();
+        List<String> keys = cache().prune();
+        return new CachePruned(keys, Math.max(0, before - layersSize()));
     }
 
     private static long directorySize(Path dir) {

@@ -22,7 +22,9 @@ import dev.berth.engine.containers.ContainerPrune;
 import dev.berth.engine.containers.ContainerTop;
 import dev.berth.engine.health.ContainerHealth;
 import dev.berth.engine.health.HealthFile;
+import dev.berth.engine.events.Event;
 import dev.berth.engine.events.EventBus;
+import dev.berth.engine.events.ObjectEvents;
 import dev.berth.daemon.router.system.EventsRoutes;
 import dev.berth.daemon.router.distribution.DistributionRoutes;
 import dev.berth.engine.content.ContentStore;
@@ -61,6 +63,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     private final String runtimeVersion;
     private final ContainerService containers;
     private final ImageStore images;
+    private final LayerStore layers;
     private final Builder builder;
     private final ContainerCommitter commits;
     private final VolumeStore volumes;
@@ -74,7 +77,8 @@ final class Engine implements SystemBackend, AutoCloseable {
     private Engine(DaemonConfig config, RuntimeChoice runtimeChoice, String runtimeVersion,
             ContainerService containers, ImageStore images, Builder builder, ContainerCommitter commits,
             VolumeStore volumes, ExecService execs, Distribution distribution, EventBus events,
-            NetworkService networks, ContainerHealth health, ContainerControlRoutes controlRoutes) {
+            NetworkService networks, ContainerHealth health, ContainerControlRoutes controlRoutes, LayerStore layers) {
+        this.layers = layers;
         this.health = health;
         this.controlRoutes = controlRoutes;
         this.events = events;
@@ -121,7 +125,10 @@ final class Engine implements SystemBackend, AutoCloseable {
         });
         networks.recover(containerStore.list().stream().filter(ContainerRecord::isRunning)
                 .map(c -> c.id().hex()).collect(java.util.stream.Collectors.toSet()));
-        ExecService execs = new ExecService(containers, runtime, config.execRoot());
+        volumes.reportTo(ObjectEvents.to(events, Event.VOLUME));
+        networks.reportTo(ObjectEvents.to(events, Event.NETWORK));
+        ExecService execs = new ExecService(containers, runtime, config.execRoot(),
+                new dev.berth.engine.containers.ContainerEvents(events));
         // Opened before recovery, so that containers restarted by their policy at boot are probed.
         ContainerHealth health = ContainerHealth.open(containers, execs, events, containersRoot, Clock.systemUTC());
         containers.recover();
@@ -137,7 +144,7 @@ final class Engine implements SystemBackend, AutoCloseable {
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
                 builder, commits, volumes, execs, distribution, events, networks, health,
                 new ContainerControlRoutes(containers, new ContainerTop(containers, runtime),
-                        new ContainerPrune(containers, events, Clock.systemUTC())));
+                        new ContainerPrune(containers, events, Clock.systemUTC())), layers);
     }
 
     ContainerService containers() {
@@ -175,7 +182,8 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group diskUsageRoutes() {
         return new dev.berth.daemon.router.system.DiskUsageRoutes(new DiskUsageApi(
-                new ImagesApi(images, events), containers, volumes, config.dataRoot(), Clock.systemUTC()));
+                new ImagesApi(images, events), images, layers, containers, volumes, config.dataRoot(),
+                Clock.systemUTC()));
     }
 
     ApiRoutes.Group resourceRoutes() {

@@ -2,6 +2,8 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Await;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The same core path on crun, the default runtime where the host allows it. */
@@ -27,5 +29,30 @@ class CrunIT extends DaemonFixture {
         berth("stop", "-t", "1", id).assertSuccess();
         assertThat(berth("inspect", "-f", "{{.State.ExitCode}}", id).out()).isEqualTo("137");
         berth("rm", id).assertSuccess();
+    }
+
+    @Test
+    void pauseUnpauseAndTop_onCrun() {
+        berth("run", "-d", "--name", "cfrozen", "busybox", "sh", "-c",
+                "i=0; while true; do i=$((i+1)); echo $i; sleep 0.05; done").assertSuccess();
+        Await.until("the counter to run", Duration.ofSeconds(20), () -> lines("cfrozen") > 2);
+        berth("pause", "cfrozen").assertSuccess();
+        assertThat(berth("inspect", "-f", "{{.State.Status}} {{.State.Paused}}", "cfrozen").out()).isEqualTo("paused true");
+        int frozenAt = lines("cfrozen");
+        // top works on a frozen container: it only reads the cgroup's pids
+        String top = berth("top", "cfrozen").assertSuccess().out();
+        assertThat(top.lines().findFirst().orElseThrow()).startsWith("UID").endsWith("CMD");
+        assertThat(top).contains("sh -c i=0;");
+        assertThat(lines("cfrozen")).isEqualTo(frozenAt);
+
+        berth("unpause", "cfrozen").assertSuccess();
+        Await.until("the counter to go on", Duration.ofSeconds(20), () -> lines("cfrozen") > frozenAt + 3);
+        assertThat(berth("top", "cfrozen", "-o", "pid,comm").assertSuccess().out().lines().skip(1))
+                .anyMatch(l -> l.strip().matches("\\d+\\s+sh"));
+        berth("rm", "-f", "cfrozen").assertSuccess();
+    }
+
+    private int lines(String container) {
+        return (int) docker("logs", container).assertSuccess().out().lines().count();
     }
 }

@@ -70,6 +70,11 @@ class DiffExportIT extends DaemonFixture {
         assertThat(berth("run", "--rm", "untouched-image", "sh", "-c", "echo $A").assertSuccess().stdout())
                 .isEqualTo("from-docker\n");
         assertThat(berth("commit", "ghost", "x").stderr()).contains("No such container: ghost");
+        berth("create", "--name", "never-started", "busybox", "true").assertSuccess();
+        berth("commit", "never-started", "never-started-image").assertSuccess();
+        assertThat(berth("image", "inspect", "--format", "{{len .RootFS.Layers}}", "never-started-image")
+                .assertSuccess().stdout().strip()).isEqualTo(String.valueOf(layers("busybox")));
+        berth("rm", "never-started").assertSuccess();
         berth("rm", "untouched").assertSuccess();
     }
 

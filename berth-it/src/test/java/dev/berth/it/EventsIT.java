@@ -52,6 +52,28 @@ class EventsIT extends DaemonFixture {
     }
 
     @Test
+    void volumeAndNetworkChanges_areEvents_withTheirFiltersAndDockersTimeFormats() {
+        Instant from = Instant.now();
+        berth("volume", "create", "evtvol").assertSuccess();
+        berth("volume", "rm", "evtvol").assertSuccess();
+        berth("network", "create", "evtnet").assertSuccess();
+        berth("network", "rm", "evtnet").assertSuccess();
+        String until = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                Instant.now().plusSeconds(1).atOffset(java.time.ZoneOffset.UTC));
+
+        // a relative since ("1m") and an RFC 3339 until, as docker takes them
+        assertThat(berth("events", "--since", "1m", "--until", until, "--filter", "volume=evtvol",
+                "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.driver}}").assertSuccess().out().lines())
+                .containsExactly("volume create local", "volume destroy local");
+        assertThat(docker("events", "--since", unix(from), "--until", until, "--filter", "network=evtnet",
+                "--format", "{{.Type}} {{.Action}} {{index .Actor.Attributes \"type\"}}").assertSuccess().out().lines())
+                .containsExactly("network create bridge", "network destroy bridge");
+        assertThat(docker("events", "--since", unix(from), "--until", until, "--filter", "type=network",
+                "--filter", "event=destroy", "--format", "{{index .Actor.Attributes \"name\"}}").assertSuccess().out())
+                .isEqualTo("evtnet");
+    }
+
+    @Test
     void liveStream_deliversEventsAsTheyHappen() throws Exception {
         Instant until = Instant.now().plus(Duration.ofSeconds(4));
         CompletableFuture<CommandResult> watcher = CompletableFuture.supplyAsync(() -> berth("events",

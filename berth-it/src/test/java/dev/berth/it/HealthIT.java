@@ -51,9 +51,45 @@ class HealthIT extends DaemonFixture {
         assertThat(docker("events", "--since", unix(from), "--until", unix(to), "--filter", "container=fine",
                 "--filter", "event=health_status", "--format", "{{.Action}}").assertSuccess().out())
                 .isEqualTo("health_status: healthy");
+        // each probe is an exec, reported as dockerd reports them
+        assertThat(docker("events", "--since", unix(from), "--until", unix(to), "--filter", "container=fine",
+                "--format", "{{.Action}}").assertSuccess().out().lines().distinct())
+                .contains("exec_create: /bin/sh -c echo ok", "exec_start: /bin/sh -c echo ok", "exec_die");
 
         berth("stop", "-t", "0", "fine").assertSuccess();
         assertThat(inspect("fine", "{{.State.Health.Status}}")).isEqualTo("unhealthy");
+    }
+
+    @Test
+    void probesResume_afterBerthdIsKilled_andAfterACleanRestart() {
+        berth("run", "-d", "--name", "adopted", "--health-cmd", "true", "--health-interval", "200ms",
+                "busybox", "sleep", "300").assertSuccess();
+        berth("run", "-d", "--name", "policy", "--restart", "always", "--health-cmd", "true",
+                "--health-interval", "200ms", "busybox", "sleep", "300").assertSuccess();
+        Await.until("both healthy", DEADLINE, () -> poll("adopted", "{{.State.Health.Status}}").equals("healthy")
+                && poll("policy", "{{.State.Health.Status}}").equals("healthy"));
+
+        // kill -9: the containers run on and the new berthd adopts them, probing again
+        daemon.crash();
+        Instant crashed = Instant.now();
+        daemon.start();
+        Await.until("adopted healthy again", DEADLINE, () -> healthEvents("adopted", crashed).contains("healthy"));
+        assertThat(poll("adopted", "{{.State.Status}} {{.State.Health.Status}}")).isEqualTo("running healthy");
+
+        // SIGTERM stops them; the restart policy brings one back at start, probed from "starting"
+        assertThat(daemon.stop()).isZero();
+        Instant restarted = Instant.now();
+        daemon.start();
+        Await.until("policy healthy again", DEADLINE, () -> healthEvents("policy", restarted).contains("healthy"));
+        assertThat(poll("policy", "{{.State.Status}} {{.State.Health.Status}}")).isEqualTo("running healthy");
+        assertThat(poll("adopted", "{{.State.Status}}")).isEqualTo("exited");
+        berth("rm", "-f", "adopted", "policy").assertSuccess();
+    }
+
+    private String healthEvents(String container, Instant since) {
+        return docker("events", "--since", unix(since), "--until", unix(Instant.now()), "--filter",
+                "container=" + container, "--filter", "event=health_status", "--format", "{{.Action}}")
+                .assertSuccess().out();
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resource limits as the kernel sees them (the container's cgroup files), OOM kills,
@@ -31,8 +33,11 @@ class LimitsIT extends DaemonFixture {
     @Test
     void limits_reachTheCgroup_andUpdateChangesThemWhileRunning() throws IOException {
         berth("run", "-d", "--name", "limited", "--memory", "32m", "--pids-limit", "50", "--cpus", "0.5",
-                "--cpu-shares", "512", "busybox", "sleep", "300").assertSuccess();
+                "--cpu-shares", "512", "--cpuset-cpus", "0", "--memory-reservation", "16m", "busybox", "sleep", "300")
+                .assertSuccess();
         String id = id("limited");
+        assertThat(cgroupFile("cpuset", id, "cpuset.cpus")).isEqualTo("0");
+        assertThat(cgroupFile("memory", id, "memory.soft_limit_in_bytes")).isEqualTo("16777216");
         assertThat(cgroupFile("memory", id, "memory.limit_in_bytes")).isEqualTo("33554432");
         assertThat(cgroupFile("pids", id, "pids.max")).isEqualTo("50");
         assertThat(cgroupFile("cpu", id, "cpu.cfs_quota_us")).isEqualTo("50000");
@@ -58,6 +63,55 @@ class LimitsIT extends DaemonFixture {
         assertThat(docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}} {{.PIDs}}", "limited")
                 .assertSuccess().out()).matches("limited [0-9.]+[KM]iB / 48MiB 1");
         berth("rm", "-f", "limited").assertSuccess();
+    }
+
+    @Test
+    void halfACpu_holdsABusyLoopNearHalfACore() throws Exception {
+        berth("run", "-d", "--name", "spinner", "--cpus", "0.5", "busybox", "sh", "-c", "while :; do :; done")
+                .assertSuccess();
+        String id = id("spinner");
+        long used0 = Long.parseLong(cgroupFile("cpuacct", id, "cpuacct.usage"));
+        long t0 = System.nanoTime();
+        Thread.sleep(2000); // the measuring window, not a wait for a condition
+        long used = Long.parseLong(cgroupFile("cpuacct", id, "cpuacct.usage")) - used0;
+        double share = (double) used / (System.nanoTime() - t0);
+        // The quota caps it at half a core; below that is the host's load (2 cores shared with
+        // builds), so the lower bound is loose. The cgroup's throttling shows the quota at work.
+        assertThat(share).as("CPU share of the busy loop").isBetween(0.10, 0.60);
+        assertThat(Long.parseLong(throttled(id)))
+                .as("periods the quota throttled").isPositive();
+
+        // stats shows it as docker computes it: % of one CPU
+        String cpu = docker("stats", "--no-stream", "--format", "{{.CPUPerc}}", "spinner").assertSuccess().out();
+        assertThat(Double.parseDouble(cpu.replace("%", ""))).isBetween(5.0, 60.0);
+        berth("rm", "-f", "spinner").assertSuccess();
+    }
+
+    private static String throttled(String id) throws IOException {
+        return cgroupFile("cpu", id, "cpu.stat").lines().filter(l -> l.startsWith("nr_throttled "))
+                .map(l -> l.substring(l.indexOf(' ') + 1)).findFirst().orElse("0");
+    }
+
+    @Test
+    void pidsLimit_stopsAForkBomb_andTheContainerStillStopsCleanly() throws IOException {
+        berth("run", "-d", "--name", "forker", "--pids-limit", "20", "busybox", "sh", "-c",
+                // the bomb in a subshell, so that PID 1 outlives its failure; then no more forks
+                "(for i in $(seq 100); do sleep 30 & done); echo forked; exec sleep 300").assertSuccess();
+        String id = id("forker");
+        Await.until("the loop to end", DEADLINE, () -> docker("logs", "forker").out().contains("forked"));
+        // PID 1, the subshell while it ran and its sleeps filled the 20; the subshell is gone now
+        assertThat(Integer.parseInt(cgroupFile("pids", id, "pids.current"))).isBetween(16, 20);
+        assertThat(docker("logs", "forker").assertSuccess().stderr()).contains("can't fork");
+        assertThat(docker("top", "forker").assertSuccess().out().lines().filter(l -> l.endsWith("sleep 30")).count())
+                .isBetween(15L, 19L);
+        assertThat(Integer.parseInt(docker("stats", "--no-stream", "--format", "{{.PIDs}}", "forker")
+                .assertSuccess().out())).isBetween(16, 20);
+
+        berth("stop", "-t", "1", "forker").assertSuccess();
+        assertThat(berth("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "forker").assertSuccess().out())
+                .isEqualTo("exited 137");
+        assertThat(CGROUP.resolve("pids").resolve("berth").resolve(id)).doesNotExist();
+        berth("rm", "forker").assertSuccess();
     }
 
     @Test
@@ -99,6 +153,44 @@ class LimitsIT extends DaemonFixture {
                 .matches("NoNewPrivs:\\s+1\n500");
         assertThat(berth("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "grep", "^Seccomp:",
                 "/proc/self/status").assertSuccess().out()).matches("Seccomp:\\s+0");
+    }
+
+    @Test
+    void imagePrune_removesWhatTheFilterNames_andDfVerboseShowsSharedLayers() {
+        // run, not create: commit of a never-started container fails today (no rw/diff yet)
+        berth("run", "--name", "base", "busybox", "true").assertSuccess();
+        berth("commit", "--change", "LABEL prune=me", "base", "prunable:v1").assertSuccess();
+        berth("rm", "base").assertSuccess();
+        String df = berth("system", "df", "-v").assertSuccess().out();
+        assertThat(df).contains("Images space usage:").contains("Build cache usage: ");
+        // busybox's layer is prunable's bottom layer too: shared, not unique
+        String busybox = df.lines().filter(l -> l.startsWith("busybox ")).findFirst().orElseThrow();
+        assertThat(busybox.split("\\s{2,}")[5]).as("SHARED SIZE of " + busybox).isNotEqualTo("0B");
+
+        String pruned = berth("image", "prune", "-a", "-f", "--filter", "label=prune=me").assertSuccess().out();
+        assertThat(pruned).startsWith("Deleted Images:\nuntagged: prunable:v1\ndeleted: sha256:")
+                .contains("Total reclaimed space: ");
+        assertThat(berth("images", "--format", "{{.Repository}}").assertSuccess().out().lines())
+                .contains("busybox").doesNotContain("prunable");
+        assertThat(berth("image", "prune", "-f").assertSuccess().out()).isEqualTo("Total reclaimed space: 0B");
+    }
+
+    @Test
+    void buildCache_isListedByDf_andBuildPruneRemovesStepImagesNothingKeeps(@TempDir Path ctx) throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN head -c 300000 /dev/zero > /a\nRUN echo b > /b\n");
+        berth("build", "-t", "cached:1", ctx.toString()).assertSuccess();
+        String df = berth("system", "df", "-v").assertSuccess().out();
+        List<String> rows = df.substring(df.indexOf("CACHE ID")).lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(2).allMatch(l -> l.contains(" regular ") && l.endsWith("true"));
+        assertThat(berth("system", "df").assertSuccess().out()).containsPattern("Build Cache +2 +0 +0B +0B");
+
+        // without its tag the last step's image goes; the first step's is then kept by nothing
+        berth("rmi", "--no-prune", "cached:1").assertSuccess();
+        String pruned = docker("builder", "prune", "-f").assertSuccess().out();
+        assertThat(pruned).startsWith("Deleted build cache objects:").contains("Total reclaimed space: ");
+        assertThat(pruned).doesNotContain("Total reclaimed space: 0B");
+        assertThat(berth("images", "-a", "-q").assertSuccess().out().lines()).hasSize(1);
+        assertThat(berth("system", "df").assertSuccess().out()).containsPattern("Build Cache +0 +0 +0B +0B");
     }
 
     @Test

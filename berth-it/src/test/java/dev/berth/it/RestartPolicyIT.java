@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.Berthd;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,17 +127,57 @@ class RestartPolicyIT {
     @Test
     void daemonCrash_restartsAContainerThatDiedWhileItWasDown() {
         daemon.berth("run", "-d", "--name", "phoenix", "--restart", "always", "busybox", "sleep", "1000").assertSuccess();
+        daemon.berth("run", "-d", "--name", "unlessdied", "--restart", "unless-stopped", "busybox", "sleep", "1000")
+                .assertSuccess();
         long pid = Long.parseLong(inspect("phoenix", "{{.State.Pid}}"));
+        long unlessPid = Long.parseLong(inspect("unlessdied", "{{.State.Pid}}"));
 
         daemon.crash();
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        Await.until("the container to die", DEADLINE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        ProcessHandle.of(unlessPid).ifPresent(ProcessHandle::destroyForcibly);
+        Await.until("the containers to die", DEADLINE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)
+                && ProcessHandle.of(unlessPid).map(p -> !p.isAlive()).orElse(true));
         daemon.start();
+
+        Await.until("unlessdied to run again", DEADLINE, () -> inspect("unlessdied", "{{.State.Status}}").equals("running"));
 
         Await.until("phoenix to run again", DEADLINE, () -> inspect("phoenix", "{{.State.Status}}").equals("running")
                 && !inspect("phoenix", "{{.State.Pid}}").equals(Long.toString(pid)));
         assertThat(restartCount("phoenix")).isEqualTo(1);
-        daemon.berth("rm", "-f", "phoenix").assertSuccess();
+        daemon.berth("rm", "-f", "phoenix", "unlessdied").assertSuccess();
+    }
+
+    @Test
+    void backoff_doublesFrom100ms_andResetsAfterTenSecondsOfUptime() {
+        Instant from = Instant.now();
+        // runs 1-4 fail at once; run 5 stays up 11 s, so the back-off starts again from 100 ms
+        daemon.berth("run", "-d", "--name", "backoff", "--restart", "always", "busybox", "sh", "-c",
+                "n=$(cat /n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /n; [ $n -eq 5 ] && sleep 11; exit 1")
+                .assertSuccess();
+        Await.until("six runs", Duration.ofSeconds(60), () -> restartCount("backoff") >= 5);
+        daemon.berth("rm", "-f", "backoff").assertSuccess();
+        String events = daemon.docker("events", "--since", from.getEpochSecond() + "." + String.format("%09d",
+                from.getNano()), "--until", Long.toString(Instant.now().getEpochSecond() + 1), "--filter",
+                "container=backoff", "--filter", "event=die", "--filter", "event=start", "--format",
+                "{{.Action}} {{.TimeNano}}").assertSuccess().out();
+        List<Long> gaps = new ArrayList<>(); // die -> next start, in ms
+        long died = -1;
+        for (String line : events.lines().toList()) {
+            long t = Long.parseLong(line.substring(line.indexOf(' ') + 1));
+            if (line.startsWith("die")) {
+                died = t;
+            } else if (died >= 0) {
+                gaps.add((t - died) / 1_000_000);
+                died = -1;
+            }
+        }
+        assertThat(gaps).as("gaps " + gaps).hasSizeGreaterThanOrEqualTo(5);
+        // each wait is at least the back-off (100, 200, 400, 800 ms); starting adds its own time
+        for (int i = 0; i < 4; i++) {
+            assertThat(gaps.get(i)).as("gap %d of %s", i + 1, gaps).isBetween(100L << i, (100L << i) + 2000);
+        }
+        // after 11 s of uptime: 100 ms again, not 1.6 s
+        assertThat(gaps.get(4)).as("gap after a long run, of " + gaps).isBetween(100L, 1500L);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.berth.engine.layers.Layer;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,9 @@ public final class ContainerCommitter {
         }
         Layer layer;
         try {
-            layer = committer.commit(base.topLayer(), upper, MountPlaceholders.skipIn(upper));
+            // a container never started has no writable layer yet: nothing changed
+            layer = Files.isDirectory(upper) ? committer.commit(base.topLayer(), upper, MountPlaceholders.skipIn(upper))
+                    : null;
         } finally {
             if (freeze) {
                 containers.unpause(record.id().hex());

@@ -1,6 +1,7 @@
 package dev.berth.engine.cgroups;
 
 import dev.berth.posix.EventPoll;
+import dev.berth.posix.Inotify;
 import dev.berth.posix.PosixException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,18 +15,22 @@ import java.util.function.Consumer;
  *
  * <p>Why a notification and not a read at exit: the runtime in the foreground deletes the
  * container's cgroup before it exits, and its exit is the first thing berthd sees, so the
- * cgroup's {@code oom_kill} counter is gone by then. On cgroup v1 each watched container
- * gets an eventfd registered through {@code cgroup.event_control} for
- * {@code memory.oom_control} (what containerd does); the kernel signals it when the cgroup
- * enters OOM, before the victim is killed, and once more when the cgroup is removed. One
- * platform thread waits on all of them with epoll; when it wakes and the cgroup directory
- * still exists the signal cannot be the removal, so it is an OOM, and {@code onOom} runs
- * (berthd's "oom" event). {@link #finish} also drains the counter itself, so a wake-up the
- * thread had not handled yet is not lost: two signals are an OOM and the removal.
+ * cgroup's {@code oom_kill} counter is gone by then. One platform thread waits with epoll on
+ * every watch and records what it learns while the cgroup still exists.
  *
- * <p>On cgroup v2 the kernel has no such eventfd; {@link #finish} then reads
- * {@code memory.events}' {@code oom_kill} if the cgroup is still there, which it usually is
- * not: v2 hosts need an inotify watch on that file (not done: this host is v1).
+ * <p>cgroup v1: each watched container gets an eventfd registered through
+ * {@code cgroup.event_control} for {@code memory.oom_control} (what containerd does); the
+ * kernel signals it when the cgroup enters OOM, before the victim is killed, and once more
+ * when the cgroup is removed. A wake-up while the cgroup directory still exists cannot be the
+ * removal, so it is an OOM, and {@code onOom} runs (berthd's "oom" event). {@link #finish}
+ * also drains the counter itself, so a wake-up the thread had not handled yet is not lost:
+ * two signals are an OOM and the removal.
+ *
+ * <p>cgroup v2 has no such eventfd: the kernel notifies a change of {@code memory.events}
+ * to inotify as {@code IN_MODIFY} (what runc and containerd watch), so each container gets
+ * an inotify watch on that file; at each change the thread reads its {@code oom_kill}
+ * counter (the cgroup is new for each run, so any kill counts). {@link #finish} reads the
+ * file once more if it is still there, and otherwise trusts the last value read.
  */
 public final class OomWatcher implements AutoCloseable {
 
@@ -35,7 +40,9 @@ public final class OomWatcher implements AutoCloseable {
     private final Consumer<String> onOom;
     private final Map<String, Registration> byId = new ConcurrentHashMap<>();
     private final Map<Integer, Registration> byFd = new ConcurrentHashMap<>();
+    private final Map<Integer, Registration> byWatch = new ConcurrentHashMap<>();
     private EventPoll poll;
+    private Inotify inotify;
     private int wakeFd = -1;
     private Thread loop;
     private volatile boolean closed;
@@ -46,50 +53,79 @@ public final class OomWatcher implements AutoCloseable {
         this.onOom = onOom;
     }
 
+    // v1 uses eventFd and controlFd, v2 watch and events; the unused ones are -1 / null.
     private static final class Registration {
         final String id;
         final Path dir;
         final int eventFd;
         final int controlFd;
+        final int watch;
+        final Path events;
         long signals;
+        long oomKills;
         boolean oom;
 
-        Registration(String id, Path dir, int eventFd, int controlFd) {
+        Registration(String id, Path dir, int eventFd, int controlFd, int watch, Path events) {
             this.id = id;
             this.dir = dir;
             this.eventFd = eventFd;
             this.controlFd = controlFd;
+            this.watch = watch;
+            this.events = events;
         }
     }
 
     /**
      * Starts watching container {@code id}, whose memory cgroup is {@code cgroupsPath}; call
-     * it once the container runs. Does nothing on v2 or when the cgroup cannot be watched.
+     * it once the container runs. Does nothing when the cgroup cannot be watched (logged).
      */
     public void watch(String id, String cgroupsPath) {
-        if (layout.unified() || closed) {
+        if (closed) {
             return;
         }
         Path dir = layout.dir("memory", cgroupsPath);
-        int eventFd = -1;
-        int controlFd = -1;
         try {
             ensureLoop();
-            eventFd = EventPoll.eventFd();
-            controlFd = EventPoll.openReadOnly(dir.resolve("memory.oom_control"));
-            Files.writeString(dir.resolve("cgroup.event_control"), eventFd + " " + controlFd);
-            Registration r = new Registration(id, dir, eventFd, controlFd);
-            byFd.put(eventFd, r);
+            Registration r = layout.unified() ? watchEvents(id, dir) : watchEventFd(id, dir);
             Registration old = byId.put(id, r);
             if (old != null) {
                 release(old);
             }
-            poll.add(eventFd);
+            if (r.watch >= 0) {
+                synchronized (r) {
+                    readEvents(r); // an OOM before the watch was set is still this run's
+                }
+            }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot watch OOM of container " + id + ": " + e.getMessage());
+        }
+    }
+
+    private Registration watchEventFd(String id, Path dir) throws IOException {
+        int eventFd = -1;
+        int controlFd = -1;
+        try {
+            eventFd = EventPoll.eventFd();
+            controlFd = EventPoll.openReadOnly(dir.resolve("memory.oom_control"));
+            Files.writeString(dir.resolve("cgroup.event_control"), eventFd + " " + controlFd);
+            Registration r = new Registration(id, dir, eventFd, controlFd, -1, null);
+            byFd.put(eventFd, r);
+            poll.add(eventFd);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            byFd.remove(eventFd);
             closeQuietly(eventFd);
             closeQuietly(controlFd);
+            throw e;
         }
+    }
+
+    private Registration watchEvents(String id, Path dir) throws PosixException {
+        Path events = dir.resolve("memory.events");
+        int watch = inotify.addWatch(events, Inotify.IN_MODIFY);
+        Registration r = new Registration(id, dir, -1, -1, watch, events);
+        byWatch.put(watch, r);
+        return r;
     }
 
     /**
@@ -103,7 +139,11 @@ public final class OomWatcher implements AutoCloseable {
                     .getOrDefault("oom_kill", 0L) > 0;
         }
         synchronized (r) {
-            handle(r);
+            if (r.watch >= 0) {
+                readEvents(r);
+            } else {
+                drain(r);
+            }
             release(r);
             return r.oom || r.signals >= 2;
         }
@@ -116,6 +156,10 @@ public final class OomWatcher implements AutoCloseable {
         poll = new EventPoll();
         wakeFd = EventPoll.eventFd();
         poll.add(wakeFd);
+        if (layout.unified()) {
+            inotify = new Inotify();
+            poll.add(inotify.fd());
+        }
         loop = Thread.ofPlatform().daemon().name("oom-watcher").start(this::run);
     }
 
@@ -123,10 +167,14 @@ public final class OomWatcher implements AutoCloseable {
         while (!closed) {
             try {
                 for (int fd : poll.await(16, -1)) {
+                    if (inotify != null && fd == inotify.fd()) {
+                        inotifyReady();
+                        continue;
+                    }
                     Registration r = byFd.get(fd);
                     if (r != null) {
                         synchronized (r) {
-                            handle(r);
+                            drain(r);
                         }
                     }
                 }
@@ -137,8 +185,24 @@ public final class OomWatcher implements AutoCloseable {
         }
     }
 
-    // Reads the counter; signals while the cgroup still exists are OOMs, not its removal.
-    private void handle(Registration r) {
+    private void inotifyReady() throws PosixException {
+        for (Inotify.Event e : inotify.read()) {
+            Registration r = byWatch.get(e.watch());
+            if (r == null) {
+                continue;
+            }
+            if (e.ignored()) {
+                byWatch.remove(e.watch()); // the cgroup is gone; finish trusts the last read
+                continue;
+            }
+            synchronized (r) {
+                readEvents(r);
+            }
+        }
+    }
+
+    // v1: reads the eventfd counter; signals while the cgroup still exists are OOMs, not its removal.
+    private void drain(Registration r) {
         long n;
         try {
             n = EventPoll.drain(r.eventFd);
@@ -149,13 +213,35 @@ public final class OomWatcher implements AutoCloseable {
             return;
         }
         r.signals += n;
-        if (!r.oom && (Files.isDirectory(r.dir) || r.signals >= 2)) {
+        if (Files.isDirectory(r.dir) || r.signals >= 2) {
+            markOom(r);
+        }
+    }
+
+    // v2: the file's counter only grows while the cgroup lives; a missing file reads as no change.
+    private void readEvents(Registration r) {
+        if (!Files.exists(r.events)) {
+            return;
+        }
+        r.oomKills = Math.max(r.oomKills, CgroupReader.keyed(r.events).getOrDefault("oom_kill", 0L));
+        if (r.oomKills > 0) {
+            markOom(r);
+        }
+    }
+
+    private void markOom(Registration r) {
+        if (!r.oom) {
             r.oom = true;
             onOom.accept(r.id);
         }
     }
 
     private void release(Registration r) {
+        if (r.watch >= 0) {
+            byWatch.remove(r.watch);
+            inotify.removeWatch(r.watch);
+            return;
+        }
         byFd.remove(r.eventFd);
         try {
             poll.remove(r.eventFd);
@@ -186,6 +272,9 @@ public final class OomWatcher implements AutoCloseable {
                 EventPoll.signal(wakeFd);
                 loop.join(1000);
                 poll.close();
+                if (inotify != null) {
+                    inotify.close();
+                }
             } catch (PosixException e) {
                 // the thread is a daemon: it ends with the JVM
             } catch (InterruptedException e) {

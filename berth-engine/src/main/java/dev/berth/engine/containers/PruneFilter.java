@@ -47,8 +47,8 @@ public final class PruneFilter {
         return keep;
     }
 
-    /** A time as docker's filters take it: a Go duration before {@code now}, RFC 3339, a date, Unix seconds. */
-    static Instant timestamp(String value, Instant now) {
+    /** An {@code until} value (a Go duration back from {@code now}, RFC 3339, a date or Unix seconds) as an instant. */
+    public static Instant timestamp(String value, Instant now) {
         try {
             return now.minusNanos(GoDuration.parseNanos(value));
         } catch (IllegalArgumentException notDuration) {

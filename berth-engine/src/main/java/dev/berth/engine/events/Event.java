@@ -18,6 +18,7 @@ public record Event(String type, String action, String actorId, Map<String, Stri
     public static final String CONTAINER = "container";
     public static final String IMAGE = "image";
     public static final String VOLUME = "volume";
+    public static final String NETWORK = "network";
 
     public Event {
         attributes = Map.copyOf(attributes);

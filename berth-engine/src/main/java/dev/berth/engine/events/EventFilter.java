@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * matching {@code health_status} for {@code health_status: healthy}), {@code container}
  * (ID, ID prefix or name), {@code image} (a container's image or an image event's
  * reference, with or without {@code :latest}), {@code label} ({@code key} or
- * {@code key=value}), {@code volume}.
+ * {@code key=value}), {@code volume}, {@code network} (ID, ID prefix or name), {@code daemon}
+ * and {@code scope} (always {@code local}).
  */
 public final class EventFilter {
 
@@ -32,6 +33,10 @@ public final class EventFilter {
                 case "image" -> e -> values.stream().anyMatch(v -> sameImage(v, imageOf(e)));
                 case "label" -> e -> values.stream().allMatch(v -> hasLabel(e, v));
                 case "volume" -> e -> e.type().equals(Event.VOLUME) && values.contains(e.actorId());
+                case "network" -> e -> e.type().equals(Event.NETWORK) && values.stream().anyMatch(v ->
+                        v.equals(e.attributes().get("name")) || (!v.isEmpty() && e.actorId().startsWith(v)));
+                case "daemon" -> e -> true; // one daemon: every event is its own
+                case "scope" -> e -> values.contains("local");
                 default -> throw new IllegalArgumentException("invalid filter '" + entry.getKey() + "'");
             };
             all = all.and(one);

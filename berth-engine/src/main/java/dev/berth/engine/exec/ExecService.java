@@ -3,6 +3,7 @@ package dev.berth.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.api.types.exec.ExecCreateRequest;
+import dev.berth.engine.containers.ContainerEvents;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.error.ConflictException;
@@ -47,11 +48,22 @@ public final class ExecService {
     private final OciRuntime runtime;
     private final Path execDirs;
     private final Map<String, ExecInstance> instances = new ConcurrentHashMap<>();
+    private final ContainerEvents events;
 
     public ExecService(ContainerService containers, OciRuntime runtime, Path execRoot) {
+        this(containers, runtime, execRoot, null);
+    }
+
+    /**
+     * With {@code events}, each instance reports {@code exec_create: <cmd>}, {@code exec_start: <cmd>}
+     * and {@code exec_die} (with {@code execID}, and {@code exitCode} on die) as dockerd does, health
+     * probes included.
+     */
+    public ExecService(ContainerService containers, OciRuntime runtime, Path execRoot, ContainerEvents events) {
         this.containers = containers;
         this.runtime = runtime;
         this.execDirs = execRoot.resolve("exec");
+        this.events = events;
     }
 
     /**
@@ -74,6 +86,7 @@ public final class ExecService {
         }
         ExecId id = ExecId.random();
         instances.put(id.hex(), new ExecInstance(id.hex(), record.id().hex(), request));
+        emit(record, "exec_create: " + commandLine(request.cmd()), id.hex(), null);
         return id.hex();
     }
 
@@ -143,8 +156,10 @@ public final class ExecService {
         process.path("env").forEach(e -> processEnv.add(e.asText()));
         Optional<StartFailure> missing = ExecutableLookup.check(rootfs, req.cmd().getFirst(), processEnv,
                 process.path("cwd").asText("/"));
+        emit(record, "exec_start: " + commandLine(req.cmd()), exec.id, null);
         if (missing.isPresent()) {
             exec.ended(missing.get().exitCode());
+            emit(record, "exec_die", exec.id, missing.get().exitCode());
             return failed(missing.get().exitCode(), missing.get().message());
         }
         return launch(exec, record, process);
@@ -179,6 +194,7 @@ public final class ExecService {
                 console.abandon();
             }
             exec.ended(126);
+            emit(record, "exec_die", exec.id, 126);
             deleteTree(dir);
             throw new SystemException("cannot start exec " + exec.id + ": " + e.getMessage(), e);
         }
@@ -188,6 +204,7 @@ public final class ExecService {
             Optional<String> runtimeError = Files.exists(pidFile) ? Optional.empty() : RuntimeLog.lastError(logFile);
             int code = runtimeError.map(ExecService::exitCodeOf).orElse(p.exitValue());
             exec.ended(code);
+            emit(record, "exec_die", exec.id, code);
             deleteTree(dir);
             failure.complete(runtimeError.map(ExecService::dockerWords));
             LOG.log(System.Logger.Level.DEBUG, () -> "exec " + exec.id.substring(0, 12) + " exited with " + code);
@@ -202,6 +219,23 @@ public final class ExecService {
         }
         return new StartedExec(exec.config.wantsStdin() ? Optional.of(child.getOutputStream()) : Optional.empty(),
                 child.getInputStream(), new StartGate(child.getErrorStream(), pidFile, child), exit, failure);
+    }
+
+    // dockerd's action text: the entrypoint, a space, the arguments joined (so "true " alone)
+    private static String commandLine(List<String> cmd) {
+        return cmd.getFirst() + " " + String.join(" ", cmd.subList(1, cmd.size()));
+    }
+
+    private void emit(ContainerRecord record, String action, String execId, Integer exitCode) {
+        if (events == null) {
+            return;
+        }
+        Map<String, String> extra = new java.util.LinkedHashMap<>();
+        extra.put("execID", execId);
+        if (exitCode != null) {
+            extra.put("exitCode", Integer.toString(exitCode));
+        }
+        events.emit(record, action, extra);
     }
 
     /** dockerd's exit code for an exec the runtime refused: 127 not found, else 126. */

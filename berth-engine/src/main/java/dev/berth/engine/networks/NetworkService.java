@@ -4,6 +4,7 @@ import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.ForbiddenException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.events.ObjectEvents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,6 +32,7 @@ public final class NetworkService implements AutoCloseable {
     static final String DEFAULT_BRIDGE = "berth0";
     static final String DEFAULT_SUBNET = "172.29.0.0/16";
 
+    private volatile ObjectEvents events = ObjectEvents.NONE;
     private final NetworkStore store;
     private final BridgeDriver driver;
     private final Clock clock;
@@ -89,6 +91,7 @@ public final class NetworkService implements AutoCloseable {
                 req.labels() == null ? Map.of() : Map.copyOf(req.labels()), options, bridge, Map.of());
         driver.up(n);
         store.put(n);
+        events.emit("create", n.id(), Map.of("name", n.name(), "type", n.driver()));
         return n;
     }
 
@@ -120,6 +123,11 @@ public final class NetworkService implements AutoCloseable {
         endpoints.recover(runningContainerIds);
     }
 
+    /** Where create, destroy and prune are reported (dockerd's network events); none by default. */
+    public void reportTo(ObjectEvents events) {
+        this.events = events;
+    }
+
     public synchronized List<Network> list() {
         return store.all();
     }
@@ -139,6 +147,7 @@ public final class NetworkService implements AutoCloseable {
         }
         driver.down(n);
         store.delete(n);
+        events.emit("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
     }
 
     /** Removes unused user-defined networks matching the filter; returns their names. */
@@ -149,8 +158,10 @@ public final class NetworkService implements AutoCloseable {
                 driver.down(n);
                 store.delete(n);
                 removed.add(n.name());
+                events.emit("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
             }
         }
+        events.emit("prune", "", Map.of("reclaimed", "0"));
         return removed;
     }
 

@@ -8,6 +8,7 @@ import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.events.ObjectEvents;
 import dev.berth.engine.metadata.AtomicFiles;
 import dev.berth.posix.Mounts;
 import dev.berth.posix.PosixException;
@@ -48,6 +49,7 @@ public final class VolumeStore {
     private static final String METADATA = "volume.json";
     private static final String DATA = "_data";
 
+    private volatile ObjectEvents events = ObjectEvents.NONE;
     private final Path root;
     private final Clock clock;
     private final Function<String, List<String>> users;
@@ -102,7 +104,13 @@ public final class VolumeStore {
         } catch (IOException e) {
             throw new SystemException("create " + n + ": " + e.getMessage(), e);
         }
+        events.emit("create", n, Map.of("driver", d));
         return volume(n, meta);
+    }
+
+    /** Where create, destroy and prune are reported (dockerd's volume events); none by default. */
+    public void reportTo(ObjectEvents events) {
+        this.events = events;
     }
 
     public Volume get(String name) {
@@ -177,6 +185,7 @@ public final class VolumeStore {
                 bytes += size;
             }
         }
+        events.emit("prune", "", Map.of("reclaimed", Long.toString(bytes)));
         return new Pruned(names, bytes);
     }
 
@@ -225,6 +234,7 @@ public final class VolumeStore {
         } catch (IOException e) {
             throw new SystemException("remove " + v.name() + ": " + e.getMessage(), e);
         }
+        events.emit("destroy", v.name(), Map.of("driver", v.driver()));
     }
 
     private Volume volume(String name, Metadata meta) {

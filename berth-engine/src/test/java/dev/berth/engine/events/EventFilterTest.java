@@ -20,6 +20,8 @@ class EventFilterTest {
             Map.of("name", "web", "image", "busybox:latest"), Instant.EPOCH);
     private static final Event TAG = new Event(Event.IMAGE, "tag", "sha256:99", Map.of("name", "busybox:v1"),
             Instant.EPOCH);
+    private static final Event NET = new Event(Event.NETWORK, "create", "f00dbeef", Map.of("name", "backend", "type", "bridge"),
+            Instant.EPOCH);
 
     @ParameterizedTest(name = "{0}={1} on {2} -> {3}")
     @CsvSource({
@@ -40,11 +42,19 @@ class EventFilterTest {
             "label,     tier,          die,    true",
             "label,     tier=front,    die,    true",
             "label,     tier=back,     die,    false",
+            "network,   backend,       net,    true",
+            "network,   f00d,          net,    true",
+            "network,   frontend,      net,    false",
+            "network,   web,           die,    false",
+            "type,      network,       net,    true",
+            "scope,     local,         net,    true",
+            "scope,     swarm,         net,    false",
     })
     void of_matchesAsDockerd(String key, String value, String event, boolean expected) {
         Event e = switch (event) {
             case "die" -> DIE;
             case "health" -> HEALTH;
+            case "net" -> NET;
             default -> TAG;
         };
         assertThat(EventFilter.of(Map.of(key, List.of(value))).test(e)).isEqualTo(expected);

@@ -43,8 +43,8 @@ class PackageLayeringTest {
             Map.entry("runtime", Set.of()),
             Map.entry("cgroups", Set.of()),
             Map.entry("limits", Set.of()),
-            Map.entry("volumes", Set.of("archive", "runtime")),
-            Map.entry("networks", Set.of("runtime")),
+            Map.entry("volumes", Set.of("archive", "runtime", "events")),
+            Map.entry("networks", Set.of("runtime", "events")),
             // Containers reach images only through their own ImageResolver interface.
             Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks",
                     "cgroups", "limits")),

@@ -70,7 +70,22 @@ public final class SystemDfCommand extends BerthCommand {
             }
         }
         t.append(row("Local Volumes", volumes, usedVolumes, volumeSize, unused));
-        t.append(row("Build Cache", df.path("BuildCache").size(), 0, 0, 0));
+        int entries = 0;
+        int inUse = 0;
+        long cacheSize = 0;
+        long cacheInUse = 0;
+        for (JsonNode b : df.path("BuildCache")) {
+            entries++;
+            boolean active = b.path("InUse").asBoolean();
+            inUse += active ? 1 : 0;
+            if (!b.path("Shared").asBoolean()) {
+                cacheSize += b.path("Size").asLong();
+                cacheInUse += active ? b.path("Size").asLong() : 0;
+            }
+        }
+        // docker prints the build cache's reclaimable bytes without a percentage
+        t.append("Build Cache\t" + entries + "\t" + inUse + "\t" + HumanSize.of(cacheSize) + "\t"
+                + HumanSize.of(cacheSize - cacheInUse) + "\n");
         return TableWriter.docker().align(t.toString());
     }
 
@@ -120,8 +135,29 @@ public final class SystemDfCommand extends BerthCommand {
             t.append(v.path("Name").asText()).append('\t').append(v.path("UsageData").path("RefCount").asLong())
                     .append('\t').append(HumanSize.of(Math.max(0, v.path("UsageData").path("Size").asLong()))).append('\n');
         }
-        out.append(TableWriter.docker().align(t.toString())).append("\nBuild cache usage: 0B\n\n");
-        out.append(TableWriter.docker().align("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n"));
+        long cacheSize = 0;
+        StringBuilder cache = new StringBuilder("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n");
+        for (JsonNode b : df.path("BuildCache")) {
+            cacheSize += b.path("Shared").asBoolean() ? 0 : b.path("Size").asLong();
+            cache.append(DisplayText.truncateId(b.path("ID").asText())).append('\t').append(b.path("Type").asText())
+                    .append('\t').append(HumanSize.of(b.path("Size").asLong())).append('\t')
+                    .append(ago(now, b.path("CreatedAt").asText())).append('\t')
+                    .append(ago(now, b.path("LastUsedAt").asText())).append('\t')
+                    .append(b.path("UsageCount").asLong()).append('\t').append(b.path("Shared").asBoolean())
+                    .append('\n');
+        }
+        out.append(TableWriter.docker().align(t.toString())).append("\nBuild cache usage: ")
+                .append(HumanSize.of(cacheSize)).append("\n\n");
+        out.append(TableWriter.docker().align(cache.toString()));
         return out.toString();
+    }
+
+    private static String ago(long now, String rfc3339) {
+        try {
+            long then = java.time.Instant.parse(rfc3339).getEpochSecond();
+            return dev.berth.api.units.HumanDuration.of(java.time.Duration.ofSeconds(now - then)) + " ago";
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
+        }
     }
 }

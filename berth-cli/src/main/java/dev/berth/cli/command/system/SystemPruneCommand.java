@@ -5,6 +5,7 @@ import dev.berth.api.client.Filters;
 import dev.berth.api.client.ResourcesClient;
 import dev.berth.api.units.HumanSize;
 import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.command.image.ImagePruneCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,14 +54,7 @@ public final class SystemPruneCommand extends BerthCommand {
         }
         JsonNode images = resources.prune("images", all ? given.with("dangling", "false") : given);
         reclaimed += images.path("SpaceReclaimed").asLong();
-        if (images.path("ImagesDeleted").size() > 0) {
-            out().println("Deleted Images:");
-            for (JsonNode i : images.path("ImagesDeleted")) {
-                out().println(i.has("Untagged") ? "untagged: " + i.path("Untagged").asText()
-                        : "deleted: " + i.path("Deleted").asText());
-            }
-            out().println();
-        }
+        ImagePruneCommand.printDeleted(out(), images.path("ImagesDeleted"));
         JsonNode cache = resources.prune("build", Filters.none());
         reclaimed += cache.path("SpaceReclaimed").asLong();
         section("Deleted build cache objects:", cache.path("CachesDeleted"));

@@ -30,10 +30,25 @@ public interface DiskUsageBackend {
 
     /**
      * Removes unused images: dangling ones (untagged, not a parent of another), or with
-     * {@code all} every image no container uses; each as {@code rmi} reports it.
+     * {@code all} every image no container uses; each as {@code rmi} reports it. The filters
+     * are {@code label}, {@code label!} and {@code until} (images created before it).
      */
-    Pruned pruneImages(boolean all, Map<String, List<String>> labelFilters);
+    Pruned pruneImages(boolean all, Map<String, List<String>> filters);
 
-    /** Forgets the builder's cache; returns the cache keys removed. */
-    List<String> pruneBuildCache();
+    /**
+     * One entry of the builder's cache, as dockerd's {@code BuildCache} record: {@code size} is
+     * what the step added; {@code shared} when its image is kept by more than the cache.
+     */
+    record CacheEntry(String id, String parent, String description, boolean shared, long size,
+                      java.time.Instant created, java.time.Instant lastUsed) {
+    }
+
+    List<CacheEntry> buildCache();
+
+    /** The result of a build-cache prune: the keys forgotten and the bytes freed on disk. */
+    record CachePruned(List<String> keys, long reclaimed) {
+    }
+
+    /** Forgets the builder's cache and removes the step images nothing else uses. */
+    CachePruned pruneBuildCache();
 }

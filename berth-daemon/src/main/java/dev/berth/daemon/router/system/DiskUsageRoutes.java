@@ -49,7 +49,15 @@ public final class DiskUsageRoutes implements ApiRoutes.Group {
             }
         }
         if (every || types.contains("build-cache")) {
-            root.putArray("BuildCache");
+            ArrayNode cache = root.putArray("BuildCache");
+            for (DiskUsageBackend.CacheEntry e : backend.buildCache()) {
+                ObjectNode node = cache.addObject().put("ID", e.id());
+                node.putArray("Parents").add(e.parent() == null ? "" : e.parent());
+                node.put("Type", "regular").put("Description", e.description()).put("InUse", false)
+                        .put("Shared", e.shared()).put("Size", e.size())
+                        .put("CreatedAt", e.created().toString()).put("LastUsedAt", e.lastUsed().toString())
+                        .put("UsageCount", 1);
+            }
         }
         Api.json(res, 200, root);
     }
@@ -60,7 +68,7 @@ public final class DiskUsageRoutes implements ApiRoutes.Group {
         for (var e : filters.entrySet()) {
             switch (e.getKey()) {
                 case "dangling" -> all = e.getValue().stream().anyMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
-                case "label", "label!" -> {
+                case "label", "label!", "until" -> {
                     // handed to the backend
                 }
                 default -> throw new InvalidArgumentException("Invalid filter '" + e.getKey() + "'");
@@ -78,14 +86,14 @@ public final class DiskUsageRoutes implements ApiRoutes.Group {
     }
 
     private void pruneBuild(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
-        List<String> keys = backend.pruneBuildCache();
+        DiskUsageBackend.CachePruned pruned = backend.pruneBuildCache();
         ObjectNode body = Json.MAPPER.createObjectNode();
-        if (keys.isEmpty()) {
+        if (pruned.keys().isEmpty()) {
             body.putNull("CachesDeleted");
         } else {
-            body.set("CachesDeleted", Json.MAPPER.valueToTree(keys));
+            body.set("CachesDeleted", Json.MAPPER.valueToTree(pruned.keys()));
         }
-        body.put("SpaceReclaimed", 0);
+        body.put("SpaceReclaimed", pruned.reclaimed());
         Api.json(res, 200, body);
     }
 }
