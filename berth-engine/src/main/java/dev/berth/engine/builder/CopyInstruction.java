@@ -87,7 +87,8 @@ final class CopyInstruction {
                 scratchSources = Files.createTempDirectory(s.tmpDir, "heredoc-");
                 for (Instruction.Heredoc h : c.heredocs()) {
                     Path f = scratchSources.resolve(h.name());
-                    Files.writeString(f, h.content(), StandardCharsets.UTF_8);
+                    String content = h.expand() ? heredoc(c, h, env) : h.content();
+                    Files.writeString(f, content, StandardCharsets.UTF_8);
                     Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 sources.replaceAll(src -> src.startsWith("<<") ? src.replaceAll("^<<-?[\"']?|[\"']?$", "") : src);
@@ -131,6 +132,15 @@ final class CopyInstruction {
             if (scratchSources != null) {
                 Trees.delete(scratchSources);
             }
+        }
+    }
+
+    /** An unquoted delimiter's body gets the build's variables, as BuildKit expands it. */
+    private String heredoc(Instruction.Copy c, Instruction.Heredoc h, Map<String, String> env) {
+        try {
+            return s.lex.processHeredoc(h.content(), env);
+        } catch (IllegalArgumentException e) {
+            throw run.error(c, e.getMessage());
         }
     }
 

@@ -97,8 +97,8 @@ public final class ImageBuildCommand extends BerthCommand {
             int eq = l.indexOf('=');
             labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
         }
-        Sender sender = sender();
-        BuildOptions options = new BuildOptions(tags, sender.dockerfileName, args, labelMap, target, noCache, quiet,
+        BuildContext sender = BuildContext.resolve(context, file, ctx().in());
+        BuildOptions options = new BuildOptions(tags, sender.dockerfileName(), args, labelMap, target, noCache, quiet,
                 network, cacheFrom);
         if (iidfile != null) {
             Files.deleteIfExists(Path.of(iidfile));
@@ -107,7 +107,7 @@ public final class ImageBuildCommand extends BerthCommand {
         PipedOutputStream pipe = new PipedOutputStream(body);
         Thread writer = Thread.ofVirtual().start(() -> {
             try (OutputStream out = pipe) {
-                sender.write(out);
+                sender.body().write(out);
             } catch (IOException e) {
                 // the request fails on the daemon's side and says so
             }
@@ -140,81 +140,4 @@ public final class ImageBuildCommand extends BerthCommand {
         return 0;
     }
 
-    /** What goes in the request body, and the Dockerfile's name in it. */
-    private record Sender(String dockerfileName, TarSource source) {
-        void write(OutputStream out) throws IOException {
-            source.write(out);
-        }
-    }
-
-    @FunctionalInterface
-    private interface TarSource {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private Sender sender() throws IOException {
-        if (context.equals("-")) {
-            InputStream in = new BufferedInputStream(ctx().in());
-            in.mark(1024);
-            byte[] head = in.readNBytes(512);
-            in.reset();
-            boolean tar = (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b)
-                    || (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar"));
-            if (tar) {
-                return new Sender(file, in::transferTo);
-            }
-            byte[] dockerfile = in.readAllBytes();
-            return new Sender("Dockerfile", out -> {
-                try (ContextTar t = new ContextTar(out)) {
-                    t.addFile("Dockerfile", dockerfile, 0644);
-                }
-            });
-        }
-        Path dir = Path.of(context);
-        if (!Files.isDirectory(dir)) {
-            throw new CliFailure(1, "unable to prepare context: path \"" + context + "\" not found");
-        }
-        Path root = dir.toAbsolutePath().normalize();
-        Path dockerfile = file == null ? root.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
-        if (file != null && file.equals("-")) {
-            byte[] content = ctx().in().readAllBytes();
-            return outside(root, content);
-        }
-        if (!Files.isRegularFile(dockerfile)) {
-            throw new CliFailure(1, "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
-                    + dockerfile + ": no such file or directory");
-        }
-        if (!dockerfile.startsWith(root)) {
-            return outside(root, Files.readAllBytes(dockerfile));
-        }
-        String name = root.relativize(dockerfile).toString();
-        DockerIgnore ignore = ignoreFor(root, dockerfile);
-        return new Sender(name, out -> {
-            try (ContextTar t = new ContextTar(out)) {
-                t.addDirectory(root, ignore, Set.of(name, ".dockerignore"));
-            }
-        });
-    }
-
-    private Sender outside(Path root, byte[] content) throws IOException {
-        String name = ".dockerfile." + HexFormat.of().formatHex(new SecureRandom().generateSeed(10));
-        DockerIgnore ignore = ignoreFor(root, null);
-        return new Sender(name, out -> {
-            try (ContextTar t = new ContextTar(out)) {
-                t.addDirectory(root, ignore, Set.of(".dockerignore"));
-                t.addFile(name, content, 0644);
-            }
-        });
-    }
-
-    private static DockerIgnore ignoreFor(Path root, Path dockerfile) throws IOException {
-        if (dockerfile != null) {
-            Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-            if (Files.isRegularFile(specific)) {
-                return DockerIgnore.parse(Files.readString(specific));
-            }
-        }
-        Path general = root.resolve(".dockerignore");
-        return Files.isRegularFile(general) ? DockerIgnore.parse(Files.readString(general)) : DockerIgnore.none();
-    }
 }
