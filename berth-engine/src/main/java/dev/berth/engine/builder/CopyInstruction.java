@@ -119,7 +119,8 @@ final class CopyInstruction {
                 Path staging = Files.createTempDirectory(s.tmpDir, "copy-");
                 try {
                     step.write(paths, finalDest, staging, destView.root());
-                    Layer layer = new LayerCommitter(s.layers, s.tmpDir).commit(run.topLayer(), staging);
+                    Layer layer = new LayerCommitter(s.layers, s.tmpDir,
+                            Timestamps.sourceDateEpoch(s.request.buildArgs())).commit(run.topLayer(), staging);
                     return run.newImage(run.config().config(), layer.diffId(), createdBy);
                 } finally {
                     Trees.delete(staging);
@@ -150,7 +151,7 @@ final class CopyInstruction {
             if (earlier.get().index() >= stage.index()) {
                 throw run.error(c, "invalid from flag value " + from + ": refers to current or later build stage");
             }
-            return s.built().get(earlier.get().index());
+            return s.builtStage(earlier.get());
         }
         Image image = s.images.find(from).orElseThrow(() -> new NotFoundException("No such image: " + from
                 + " (berth cannot pull from registries yet)"));
