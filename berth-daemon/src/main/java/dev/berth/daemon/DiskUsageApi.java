@@ -77,6 +77,14 @@ final class DiskUsageApi implements DiskUsageBackend {
                 labels.put(k, v);
             }
         });
+        java.time.Instant until = null;
+        for (String v : filters.getOrDefault("until", List.of())) {
+            if (until != null) {
+                throw new dev.berth.engine.error.InvalidArgumentException("more than one until filter specified");
+            }
+            until = dev.berth.engine.containers.PruneFilter.timestamp(v, clock.instant());
+        }
+        long createdBefore = until == null ? Long.MAX_VALUE : until.getEpochSecond();
         List<ImageSummary> every = images.list(true, Map.of());
         Set<String> parents = every.stream().map(ImageSummary::parentId).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
         Set<String> matching = images.list(true, labels).stream().map(ImageSummary::id).collect(Collectors.toSet());
@@ -86,7 +94,8 @@ final class DiskUsageApi implements DiskUsageBackend {
         long reclaimed = 0;
         for (ImageSummary image : every) {
             boolean dangling = image.repoTags().isEmpty() && !parents.contains(image.id());
-            if (used.contains(image.id()) || !matching.contains(image.id()) || !(all || dangling)) {
+            if (used.contains(image.id()) || !matching.contains(image.id()) || !(all || dangling)
+                    || image.created() > createdBefore) {
                 continue;
             }
             List<String> names = image.repoTags().isEmpty() ? List.of(image.id()) : image.repoTags();

@@ -48,7 +48,7 @@ public final class PruneFilter {
     }
 
     /** A time as docker's filters take it: a Go duration before {@code now}, RFC 3339, a date, Unix seconds. */
-    static Instant timestamp(String value, Instant now) {
+    public static Instant timestamp(String value, Instant now) {
         try {
             return now.minusNanos(GoDuration.parseNanos(value));
         } catch (IllegalArgumentException notDuration) {

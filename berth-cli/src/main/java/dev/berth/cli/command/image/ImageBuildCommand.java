@@ -75,8 +75,8 @@ public final class ImageBuildCommand extends BerthCommand {
     @Option(names = "--cache-from", description = "Images to consider as cache sources")
     List<String> cacheFrom = new ArrayList<>();
 
-    @Option(names = "--progress", description = "Set type of progress output (accepted)")
-    String progress;
+    @Option(names = "--progress", description = "Set type of progress output (auto, plain, tty)")
+    String progress = "auto";
 
     @Override
     public Integer call() throws IOException {
@@ -97,6 +97,8 @@ public final class ImageBuildCommand extends BerthCommand {
             int eq = l.indexOf('=');
             labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
         }
+        boolean terminal = ctx().stdoutIsTerminal();
+        BuildView view = BuildView.of(quiet ? "plain" : progress, terminal, terminal ? columns() : 80, out());
         BuildContext sender = BuildContext.resolve(context, file, ctx().in());
         BuildOptions options = new BuildOptions(tags, sender.dockerfileName(), args, labelMap, target, noCache, quiet,
                 network, cacheFrom);
@@ -119,15 +121,16 @@ public final class ImageBuildCommand extends BerthCommand {
                 if (m.errorDetail() != null || m.error() != null) {
                     String text = m.errorDetail() != null && m.errorDetail().message() != null
                             ? m.errorDetail().message() : m.error();
+                    view.finish(false);
                     throw new CliFailure(1, text);
                 }
                 if (m.aux() != null && m.aux().has("ID")) {
                     id = m.aux().get("ID").asText();
                 } else if (m.stream() != null) {
-                    out().print(m.stream());
-                    out().flush();
+                    view.accept(m.stream());
                 }
             }
+            view.finish(true);
         } finally {
             writer.interrupt();
         }
@@ -140,4 +143,13 @@ public final class ImageBuildCommand extends BerthCommand {
         return 0;
     }
 
+    /** The terminal's width for the live view; 80 when it cannot be read. */
+    private int columns() {
+        try {
+            return dev.berth.posix.Terminals.size(1).columns();
+        } catch (dev.berth.posix.PosixException | RuntimeException e) {
+            String env = ctx().env("COLUMNS");
+            return env != null && env.matches("[0-9]{1,4}") ? Integer.parseInt(env) : 80;
+        }
+    }
 }

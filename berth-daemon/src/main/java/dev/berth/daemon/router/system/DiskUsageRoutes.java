@@ -60,7 +60,7 @@ public final class DiskUsageRoutes implements ApiRoutes.Group {
         for (var e : filters.entrySet()) {
             switch (e.getKey()) {
                 case "dangling" -> all = e.getValue().stream().anyMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
-                case "label", "label!" -> {
+                case "label", "label!", "until" -> {
                     // handed to the backend
                 }
                 default -> throw new InvalidArgumentException("Invalid filter '" + e.getKey() + "'");
