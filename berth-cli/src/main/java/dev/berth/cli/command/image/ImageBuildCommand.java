@@ -108,7 +108,8 @@ public final class ImageBuildCommand extends BerthCommand {
         PipedInputStream body = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(body);
         Thread writer = Thread.ofVirtual().start(() -> {
-            try (OutputStream out = pipe) {
+            // tar headers are 512-byte writes: buffered, the pipe wakes its reader once per 64 KiB, not per header
+            try (OutputStream out = new java.io.BufferedOutputStream(pipe, 1 << 16)) {
                 sender.body().write(out);
             } catch (IOException e) {
                 // the request fails on the daemon's side and says so
