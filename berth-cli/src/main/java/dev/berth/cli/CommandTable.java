@@ -53,6 +53,7 @@ import dev.berth.cli.command.container.ContainerDiffCommand;
 import dev.berth.cli.command.container.ContainerExportCommand;
 import dev.berth.cli.command.container.ContainerWaitCommand;
 import dev.berth.cli.command.image.ImageBootstrapCommand;
+import dev.berth.cli.command.image.BuilderPruneCommand;
 import dev.berth.cli.command.image.ImageBuildCommand;
 import dev.berth.cli.command.image.ImageHistoryCommand;
 import dev.berth.cli.command.image.ImageImportCommand;
@@ -62,7 +63,9 @@ import dev.berth.cli.command.image.ImageLsCommand;
 import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImageRmCommand;
 import dev.berth.cli.command.image.ImageSaveCommand;
+import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImageTagCommand;
+import dev.berth.cli.command.system.BuilderGroupCommand;
 import dev.berth.cli.command.system.ContainerGroupCommand;
 import dev.berth.cli.command.system.EventsCommand;
 import dev.berth.cli.command.system.SystemDfCommand;
@@ -149,9 +152,9 @@ final class CommandTable {
             Entry.of("build", ImageBuildCommand::new),
             Entry.of("inspect", ImageInspectCommand::new),
             Entry.of("bootstrap", ImageBootstrapCommand::new),
+            Entry.of("prune", ImagePruneCommand::new),
             Entry.of("pull", PullCommand::new),
-            Entry.of("push", PushCommand::new),
-            Entry.of("prune", ImagePruneCommand::new));
+            Entry.of("push", PushCommand::new));
 
     static final List<Entry> VOLUME = List.of(
             Entry.of("create", VolumeCreateCommand::new),
@@ -159,6 +162,10 @@ final class CommandTable {
             Entry.of("inspect", VolumeInspectCommand::new),
             Entry.of("rm", VolumeRmCommand::new, "remove"),
             Entry.of("prune", VolumePruneCommand::new));
+
+    static final List<Entry> BUILDER = List.of(
+            Entry.of("build", ImageBuildCommand::new),
+            Entry.of("prune", BuilderPruneCommand::new));
 
     static final List<Entry> SYSTEM = List.of(
             Entry.of("events", EventsCommand::new),
@@ -242,6 +249,7 @@ final class CommandTable {
             Entry.group("system", SystemGroupCommand::new, SYSTEM),
             Entry.group("container", ContainerGroupCommand::new, CONTAINER),
             Entry.group("image", ImageGroupCommand::new, IMAGE),
+            Entry.group("builder", BuilderGroupCommand::new, BUILDER),
             Entry.group("volume", VolumeGroupCommand::new, VOLUME),
             Entry.group("network", NetworkGroupCommand::new, NETWORK),
             Entry.group("compose", ComposeGroupCommand::new, COMPOSE));

@@ -10,6 +10,7 @@ import dev.berth.daemon.router.volumes.VolumesRoutes;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.PruneFilter;
+import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.BerthException;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageStore;
@@ -128,13 +129,17 @@ final class DiskUsageApi implements DiskUsageBackend {
                 labels.put(k, v);
             }
         });
+        Instant until = null;
+        for (String v : filters.getOrDefault("until", List.of())) {
+            if (until != null) {
+                throw new InvalidArgumentException("more than one until filter specified");
+            }
+            until = PruneFilter.timestamp(v, clock.instant());
+        }
+        long createdBefore = until == null ? Long.MAX_VALUE : until.getEpochSecond();
         List<ImageSummary> every = images.list(true, Map.of());
         Set<String> parents = every.stream().map(ImageSummary::parentId).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
-        Instant now = clock.instant();
-        List<Instant> until = filters.getOrDefault("until", List.of()).stream()
-                .map(v -> PruneFilter.timestamp(v, now)).toList();
         Set<String> matching = images.list(true, labels).stream()
-                .filter(i -> until.stream().allMatch(u -> i.created() < u.getEpochSecond()))
                 .map(ImageSummary::id).collect(Collectors.toSet());
         Map<String, Long> sizes = new LinkedHashMap<>();
         every.forEach(i -> sizes.put(i.id(), i.size()));
@@ -142,7 +147,8 @@ final class DiskUsageApi implements DiskUsageBackend {
         long reclaimed = 0;
         for (ImageSummary image : every) {
             boolean dangling = image.repoTags().isEmpty() && !parents.contains(image.id());
-            if (used.contains(image.id()) || !matching.contains(image.id()) || !(all || dangling)) {
+            if (used.contains(image.id()) || !matching.contains(image.id()) || !(all || dangling)
+                    || image.created() > createdBefore) {
                 continue;
             }
             List<String> names = image.repoTags().isEmpty() ? List.of(image.id()) : image.repoTags();

@@ -178,6 +178,82 @@ class BuildIT extends DaemonFixture {
     }
 
     @Test
+    void failingRun_namesTheStep_andLeavesNoImage() throws Exception {
+        write("Dockerfile", "FROM busybox\nRUN echo partial > /f && echo out && exit 3\n");
+        String before = berth("images", "-aq", "--no-trunc").assertSuccess().out();
+        var failing = berth("build", "-t", "halfmade:1", ctx.toString());
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.stdout()).contains("Step 2/2 : RUN echo partial > /f && echo out && exit 3", "out");
+        assertThat(failing.stderr()).contains("returned a non-zero code: 3");
+        assertThat(berth("images", "-aq", "--no-trunc").assertSuccess().out()).isEqualTo(before);
+        assertThat(berth("ps", "-aq").assertSuccess().out()).isEmpty();
+    }
+
+    @Test
+    void independentStages_runAtTheSameTime_withTheirOutputInOrder() throws Exception {
+        int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
+        // a waits for b's connection and b for a's listener: built one after the other, a would time out;
+        // the quotes keep the output apart from the steps' text
+        write("Dockerfile", """
+                FROM busybox AS a
+                RUN echo a-"started" && timeout 60 nc -l -p PORT -e echo contacted && echo a-"done" | tee /a-done
+                FROM busybox AS b
+                RUN echo b-"started"; for i in $(seq 300); do timeout 5 nc 127.0.0.1 PORT </dev/null > /got; \\
+                    grep -q contacted /got && exit 0; sleep 0.1; done; exit 1
+                FROM busybox
+                COPY --from=a /a-done /a-done
+                COPY --from=b /got /got
+                CMD ["cat", "/got"]
+                """.replace("PORT", String.valueOf(port)));
+        var build = berth("build", "--network", "host", "-t", "parallel:1", ctx.toString()).assertSuccess();
+        assertThat(run("parallel:1", "cat", "/got", "/a-done").out()).isEqualTo("contacted\na-done");
+        String out = build.stdout();
+        assertThat(out.indexOf("Step 1/8")).isLessThan(out.indexOf("a-started"));
+        assertThat(out.indexOf("a-done")).isLessThan(out.indexOf("Step 3/8")).isGreaterThan(0);
+        assertThat(out.indexOf("Step 3/8")).isLessThan(out.indexOf("b-started"));
+        assertThat(out.indexOf("b-started")).isLessThan(out.indexOf("Step 5/8"));
+    }
+
+    @Test
+    void copyFixes_heredocExpansion_symlinkedDirectory_andTheOutsideDockerfileStaysOut() throws Exception {
+        write("x.txt", "x\n");
+        write("Dockerfile", "ignored\n");
+        Path outside = ctx.resolveSibling("outside-" + System.nanoTime() + ".Dockerfile");
+        Files.writeString(outside, """
+                FROM busybox
+                ARG NAME=berth
+                RUN mkdir -p /srv/app && ln -s /srv/app /app
+                COPY x.txt /app/
+                COPY <<EOF /expanded
+                hello ${NAME} "$NAME"
+                EOF
+                COPY <<'EOF' /literal
+                hello ${NAME}
+                EOF
+                COPY . /ctx/
+                """);
+        try {
+            berth("build", "-t", "copyfixes:1", "-f", outside.toString(), ctx.toString()).assertSuccess();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+        assertThat(run("copyfixes:1", "sh", "-c", "readlink /app; cat /srv/app/x.txt /expanded /literal; ls -A /ctx")
+                .out()).isEqualTo("/srv/app\nx\nhello berth \"berth\"\nhello ${NAME}\nDockerfile\nx.txt");
+    }
+
+    @Test
+    void sourceDateEpoch_noCacheRebuildWithoutRun_givesTheSameImage() throws Exception {
+        write("app/a.txt", "a\n");
+        write("Dockerfile", "FROM busybox\nCOPY app /new/dir/\nENV A=1\nCOPY <<EOF /gen.txt\ngenerated\nEOF\n");
+        String first = berth("build", "-q", "--no-cache", "--build-arg", "SOURCE_DATE_EPOCH=1700000000", ctx.toString())
+                .assertSuccess().out();
+        String second = berth("build", "-q", "--no-cache", "--build-arg", "SOURCE_DATE_EPOCH=1700000000",
+                ctx.toString()).assertSuccess().out();
+        assertThat(second).startsWith("sha256:").isEqualTo(first);
+        assertThat(berth("inspect", "-f", "{{.Created}}", first).assertSuccess().out()).startsWith("2023-11-14T22:13:20");
+    }
+
+    @Test
     void dockerCli_classicBuilder_buildsAndTags() throws Exception {
         assumeTrue(DockerCli.isInstalled(), "docker CLI not installed");
         write("msg.txt", "from docker\n");

@@ -118,4 +118,58 @@ class BuildSourcesIT extends DaemonFixture {
         CommandResult changed = build(dockerfile, "-t", "cachesrc:3", "--cache-from", "cachesrc:1").assertSuccess();
         assertThat(changed.stdout()).contains("Running in");
     }
+
+    @Test
+    void contexts_stdinDockerfile_tarFile_url_andDashF() throws Exception {
+        Files.writeString(ctx.resolve("in-ctx.txt"), "ctx\n");
+        byte[] dockerfile = "FROM busybox\nCOPY . /ctx/\nRUN ls -A /ctx > /list\n".getBytes(StandardCharsets.UTF_8);
+        // -f -: the Dockerfile from stdin, the directory as the context (and no trace of the Dockerfile in it)
+        daemon.berthWithInput(dockerfile, "build", "-t", "ctx:stdin-f", "-f", "-", ctx.toString()).assertSuccess();
+        assertThat(berth("run", "--rm", "ctx:stdin-f", "cat", "/list").assertSuccess().out()).isEqualTo("in-ctx.txt");
+        // a tar file as the context, with -f naming the Dockerfile inside it
+        Path tar = ctx.getParent().resolve("ctx-" + System.nanoTime() + ".tar");
+        Files.writeString(ctx.resolve("Build.file"), "FROM busybox\nCOPY in-ctx.txt /from-tar\n");
+        try {
+            assertThat(new ProcessBuilder("tar", "-C", ctx.toString(), "-cf", tar.toString(), ".").start().waitFor())
+                    .isZero();
+            berth("build", "-t", "ctx:tarfile", "-f", "Build.file", tar.toString()).assertSuccess();
+            daemon.berthWithInput(Files.readAllBytes(tar), "build", "-t", "ctx:stdin-tar", "-f", "Build.file", "-")
+                    .assertSuccess();
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+        assertThat(berth("run", "--rm", "ctx:tarfile", "cat", "/from-tar").assertSuccess().out()).isEqualTo("ctx");
+        assertThat(berth("run", "--rm", "ctx:stdin-tar", "cat", "/from-tar").assertSuccess().out()).isEqualTo("ctx");
+        // a URL serving a Dockerfile
+        server.createContext("/Dockerfile", exchange -> {
+            byte[] body = "FROM busybox\nRUN echo from-url > /u\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        berth("build", "-t", "ctx:url", base + "/Dockerfile").assertSuccess();
+        assertThat(berth("run", "--rm", "ctx:url", "cat", "/u").assertSuccess().out()).isEqualTo("from-url");
+        assertThat(daemon.berthWithInput(dockerfile, "build", "-f", "-", "-").stderr())
+                .contains("can't use stdin for both build context and dockerfile");
+    }
+
+    @Test
+    void imagePrune_andBuilderPrune_printWhatWent() throws Exception {
+        build("FROM busybox\nLABEL prune.me=yes\n", "-t", "prunable:1").assertSuccess();
+        String id = berth("image", "inspect", "-f", "{{.Id}}", "prunable:1").assertSuccess().out().strip();
+        build("FROM busybox\nLABEL prune.me=again\n", "-t", "prunable:1").assertSuccess();
+        // the first image is dangling now; with a label filter that does not match, it stays
+        assertThat(berth("image", "prune", "-f", "--filter", "label=nope").assertSuccess().out())
+                .isEqualTo("Total reclaimed space: 0B");
+        assertThat(berth("image", "prune", "-f", "--filter", "until=1h").assertSuccess().out())
+                .isEqualTo("Total reclaimed space: 0B");
+        String pruned = berth("image", "prune", "-f").assertSuccess().out();
+        assertThat(pruned).startsWith("Deleted Images:\ndeleted: " + id).contains("Total reclaimed space: ");
+        assertThat(berth("image", "inspect", id).exitCode()).isNotZero();
+
+        String cache = berth("builder", "prune", "-f").assertSuccess().out();
+        assertThat(cache).startsWith("Deleted build cache objects:\n").endsWith("Total reclaimed space: 0B");
+        assertThat(build("FROM busybox\nLABEL prune.me=again\n").assertSuccess().stdout())
+                .doesNotContain("Using cache");
+    }
 }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -54,23 +55,27 @@ public final class ContextTar implements AutoCloseable {
         for (Path child : children) {
             String rel = root.relativize(child).toString().replace('\\', '/');
             boolean excluded = ignore.excludes(rel) && !alwaysKeep.contains(rel);
-            boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+            // one lstat per file: a context has thousands
+            Map<String, Object> a = Files.readAttributes(child, "unix:mode,size,lastModifiedTime,isDirectory,"
+                    + "isSymbolicLink,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+            boolean directory = (Boolean) a.get("isDirectory");
             if (excluded && !(directory && ignore.hasExceptions())) {
                 continue;
             }
-            long mtime = Files.getLastModifiedTime(child, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000;
-            if (Files.isSymbolicLink(child)) {
+            long mtime = ((FileTime) a.get("lastModifiedTime")).toMillis() / 1000;
+            int mode = (Integer) a.get("mode") & 0777;
+            if ((Boolean) a.get("isSymbolicLink")) {
                 if (!excluded) {
                     header(rel, '2', 0777, 0, mtime, Files.readSymbolicLink(child).toString());
                 }
             } else if (directory) {
                 if (!excluded) {
-                    header(rel + "/", '5', mode(child), 0, mtime, "");
+                    header(rel + "/", '5', mode, 0, mtime, "");
                 }
                 walk(root, child, ignore, alwaysKeep);
-            } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && !excluded) {
-                long size = Files.size(child);
-                header(rel, '0', mode(child), size, mtime, "");
+            } else if ((Boolean) a.get("isRegularFile") && !excluded) {
+                long size = (Long) a.get("size");
+                header(rel, '0', mode, size, mtime, "");
                 try (InputStream in = Files.newInputStream(child)) {
                     long copied = in.transferTo(out);
                     if (copied != size) {
@@ -80,15 +85,6 @@ public final class ContextTar implements AutoCloseable {
                 pad(size);
             }
         }
-    }
-
-    private static int mode(Path p) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-        int mode = 0;
-        for (PosixFilePermission perm : perms) {
-            mode |= 1 << (8 - perm.ordinal());
-        }
-        return mode;
     }
 
     private void header(String name, char type, int mode, long size, long mtime, String link) throws IOException {

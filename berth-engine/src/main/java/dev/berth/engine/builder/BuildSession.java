@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the stages of one build share: the request, the plan, the services, the step counter. */
+/** What the stages of one build share: the request, the plan, the services, the stages built. Thread-safe where stages write. */
 final class BuildSession {
 
     /** Build args Docker defines without an ARG (proxies); never reported as unused. */
@@ -58,8 +58,7 @@ final class BuildSession {
     final Clock clock;
     final BuildProgress progress;
     final int totalSteps;
-    private final Map<Integer, ImageId> built = new HashMap<>();
-    private int step;
+    private final Map<Integer, ImageId> built = new java.util.concurrent.ConcurrentHashMap<>();
 
     BuildSession(BuildRequest request, Dockerfile file, StagePlan plan, ShellLex lex, Map<String, String> metaArgs,
             Set<String> usedArgs, DockerIgnore ignore, ImageStore images, LayerStore layers, Snapshotter snapshotter,
@@ -83,13 +82,19 @@ final class BuildSession {
         this.totalSteps = totalSteps;
     }
 
+    /** The stages built so far, by index; written by the stages' threads. */
     Map<Integer, ImageId> built() {
         return built;
     }
 
-    /** Prints "Step n/m : text" for the next step. */
-    void announce(String text) {
-        step++;
-        progress.stream("Step " + step + "/" + totalSteps + " : " + text + "\n");
+    /** The image an earlier stage built; it is built before any stage that reads it starts. */
+    ImageId builtStage(StagePlan.Stage stage) {
+        ImageId id = built.get(stage.index());
+        if (id == null) {
+            throw new dev.berth.engine.error.InvalidArgumentException("stage " + (stage.name() == null
+                    ? String.valueOf(stage.index()) : stage.name()) + " is not built: name it in FROM or COPY --from"
+                    + " without variables the global ARGs do not set");
+        }
+        return id;
     }
 }

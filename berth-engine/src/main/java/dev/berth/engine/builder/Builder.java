@@ -29,7 +29,8 @@ import java.util.TreeSet;
 /**
  * Builds images from Dockerfiles, as {@code docker build} with the classic builder: reads
  * the Dockerfile and {@code .dockerignore} from the context, builds the stages the target
- * needs in order, tags the result and reports each step to a {@link BuildProgress}. A
+ * needs (a stage as soon as the stages it reads are built, independent ones in parallel, at
+ * most one per processor; their output in Dockerfile order), tags the result and reports each step to a {@link BuildProgress}. A
  * Dockerfile error is an InvalidArgumentException naming its file and line; a failing RUN
  * names its command and exit code, and leaves only the steps before it (cached).
  * Builds may run concurrently; each uses its own scratch directories.
@@ -43,6 +44,7 @@ public final class Builder {
     private final BuildCache cache;
     private final Path tmpDir;
     private final Clock clock;
+    private final int parallelism;
 
     /** {@code builderRoot} is {@code <data-root>/builder}: the cache and scratch directories live there. */
     public Builder(ImageStore images, LayerStore layers, Snapshotter snapshotter, StepRunner runner, Path builderRoot,
@@ -54,6 +56,7 @@ public final class Builder {
         this.cache = new BuildCache(builderRoot.resolve("cache"));
         this.tmpDir = builderRoot.resolve("tmp");
         this.clock = clock;
+        this.parallelism = Runtime.getRuntime().availableProcessors();
         Trees.delete(tmpDir);
         Files.createDirectories(tmpDir);
     }
@@ -83,7 +86,7 @@ public final class Builder {
         StagePlan plan = StagePlan.of(file);
         ShellLex lex = new ShellLex(file.escape());
         Map<String, String> metaArgs = new LinkedHashMap<>();
-        Set<String> used = new TreeSet<>();
+        Set<String> used = java.util.Collections.synchronizedSet(new TreeSet<>());
         for (Instruction.Arg arg : plan.metaArgs()) {
             for (Instruction.KeyValue kv : arg.args()) {
                 String value = request.buildArgs().containsKey(kv.key()) ? request.buildArgs().get(kv.key())
@@ -109,14 +112,29 @@ public final class Builder {
         int total = stages.stream().mapToInt(StagePlan.Stage::steps).sum() + (request.labels().isEmpty() ? 0 : 1);
         BuildSession session = new BuildSession(request, file, plan, lex, metaArgs, used, readIgnore(request),
                 images, layers, snapshotter, runner, cache, tmpDir, clock, progress, total);
-        ImageId result = null;
-        for (StagePlan.Stage stage : stages) {
-            result = new StageRun(session, stage).run(stage == target);
-            session.built().put(stage.index(), result);
+        Map<Integer, Set<Integer>> needs = new HashMap<>();
+        int[] firstStep = new int[stages.size()];
+        for (int i = 0, step = 1; i < stages.size(); step += stages.get(i).steps(), i++) {
+            needs.put(stages.get(i).index(), plan.needs(stages.get(i), lex, expandable));
+            firstStep[i] = step;
         }
+        StageOutput output = new StageOutput(progress, stages.size());
+        ParallelStages.run(stages, needs, parallelism, (stage, position) -> {
+            try {
+                ImageId id = new StageRun(session, stage, output.stage(position), firstStep[position])
+                        .run(stage == target);
+                session.built().put(stage.index(), id);
+                output.finish(position);
+            } catch (Exception | Error e) {
+                output.fail(position);
+                throw e;
+            }
+        });
+        ImageId result = session.built().get(target.index());
         Set<String> unused = new TreeSet<>(request.buildArgs().keySet());
         unused.removeAll(used);
         unused.removeAll(BuildSession.PREDEFINED_ARGS);
+        unused.remove("SOURCE_DATE_EPOCH"); // the builder's own
         if (!unused.isEmpty()) {
             progress.stream("[Warning] One or more build-args " + unused.toString().replace(",", "")
                     + " were not consumed\n");

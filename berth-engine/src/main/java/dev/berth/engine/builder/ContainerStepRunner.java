@@ -23,11 +23,13 @@ import java.util.concurrent.CompletableFuture;
 public final class ContainerStepRunner implements StepRunner {
 
     private final ContainerService containers;
-    private final LayerCommitter committer;
+    private final dev.berth.engine.layers.LayerStore layers;
+    private final Path tmpDir;
 
     public ContainerStepRunner(ContainerService containers, dev.berth.engine.layers.LayerStore layers, Path tmpDir) {
         this.containers = containers;
-        this.committer = new LayerCommitter(layers, tmpDir);
+        this.layers = layers;
+        this.tmpDir = tmpDir;
     }
 
     @Override
@@ -63,7 +65,8 @@ public final class ContainerStepRunner implements StepRunner {
             }
             Path upper = containers.pathsOf(containers.get(id)).upperDir();
             MountPlaceholders.removeFrom(upper);
-            Layer layer = LayerCommitter.isEmpty(upper) ? null : committer.commit(spec.parent(), upper);
+            Layer layer = LayerCommitter.isEmpty(upper) ? null : new LayerCommitter(layers, tmpDir, spec.sourceDateEpoch())
+                    .commit(spec.parent(), upper);
             return new RunResult(0, id.substring(0, 12), layer);
         } finally {
             try {

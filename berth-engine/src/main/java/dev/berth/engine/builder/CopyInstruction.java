@@ -87,7 +87,8 @@ final class CopyInstruction {
                 scratchSources = Files.createTempDirectory(s.tmpDir, "heredoc-");
                 for (Instruction.Heredoc h : c.heredocs()) {
                     Path f = scratchSources.resolve(h.name());
-                    Files.writeString(f, h.content(), StandardCharsets.UTF_8);
+                    String content = h.expand() ? heredoc(c, h, env) : h.content();
+                    Files.writeString(f, content, StandardCharsets.UTF_8);
                     Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 sources.replaceAll(src -> src.startsWith("<<") ? src.replaceAll("^<<-?[\"']?|[\"']?$", "") : src);
@@ -118,7 +119,8 @@ final class CopyInstruction {
                 Path staging = Files.createTempDirectory(s.tmpDir, "copy-");
                 try {
                     step.write(paths, finalDest, staging, destView.root());
-                    Layer layer = new LayerCommitter(s.layers, s.tmpDir).commit(run.topLayer(), staging);
+                    Layer layer = new LayerCommitter(s.layers, s.tmpDir,
+                            Timestamps.sourceDateEpoch(s.request.buildArgs())).commit(run.topLayer(), staging);
                     return run.newImage(run.config().config(), layer.diffId(), createdBy);
                 } finally {
                     Trees.delete(staging);
@@ -134,13 +136,22 @@ final class CopyInstruction {
         }
     }
 
+    /** An unquoted delimiter's body gets the build's variables, as BuildKit expands it. */
+    private String heredoc(Instruction.Copy c, Instruction.Heredoc h, Map<String, String> env) {
+        try {
+            return s.lex.processHeredoc(h.content(), env);
+        } catch (IllegalArgumentException e) {
+            throw run.error(c, e.getMessage());
+        }
+    }
+
     private ImageId sourceImage(Instruction.Copy c, String from) {
         Optional<StagePlan.Stage> earlier = s.plan.find(from);
         if (earlier.isPresent()) {
             if (earlier.get().index() >= stage.index()) {
                 throw run.error(c, "invalid from flag value " + from + ": refers to current or later build stage");
             }
-            return s.built().get(earlier.get().index());
+            return s.builtStage(earlier.get());
         }
         Image image = s.images.find(from).orElseThrow(() -> new NotFoundException("No such image: " + from
                 + " (berth cannot pull from registries yet)"));

@@ -141,7 +141,7 @@ final class CopyStep {
      */
     void write(List<Path> sources, String dest, Path staging, Path view) throws IOException {
         boolean trailingSlash = dest.endsWith("/");
-        String destPath = clean(dest.substring(1));
+        String destPath = followInRoot(view, clean(dest.substring(1)));
         boolean destIsDir = trailingSlash || sources.size() > 1 || Files.isDirectory(at(view, destPath), NOFOLLOW);
         if (sources.size() > 1 && !trailingSlash && !Files.isDirectory(at(view, destPath), NOFOLLOW)) {
             throw new InvalidArgumentException("When using " + keyword
@@ -274,6 +274,43 @@ final class CopyStep {
             return true;
         }
         return n >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+    }
+
+    /**
+     * {@code rel} with the symbolic links of the image below {@code root} followed, as if
+     * {@code root} were {@code /} (Docker writes through a link to a directory rather than
+     * replacing it); absolute link targets start again at {@code root}, and {@code ..} stops there.
+     */
+    static String followInRoot(Path root, String rel) throws IOException {
+        List<String> todo = new ArrayList<>(rel.equals(".") ? List.of() : List.of(rel.split("/")));
+        List<String> done = new ArrayList<>();
+        int links = 0;
+        while (!todo.isEmpty()) {
+            String part = todo.removeFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!done.isEmpty()) {
+                    done.removeLast();
+                }
+                continue;
+            }
+            Path candidate = root.resolve(String.join("/", done)).resolve(part);
+            if (!Files.isSymbolicLink(candidate)) {
+                done.add(part);
+                continue;
+            }
+            if (++links > 40) {
+                throw new InvalidArgumentException("too many levels of symbolic links: /" + rel);
+            }
+            String target = Files.readSymbolicLink(candidate).toString();
+            if (target.startsWith("/")) {
+                done.clear();
+            }
+            todo.addAll(0, List.of(target.split("/")));
+        }
+        return done.isEmpty() ? "." : String.join("/", done);
     }
 
     private static Path at(Path root, String rel) {

@@ -14,16 +14,25 @@ import java.util.function.Predicate;
 /**
  * Turns a directory of changes (a COPY's staging tree, a RUN container's upper directory)
  * into a registered layer: a deterministic tar ({@link TarWriter}: sorted entries, overlay
- * whiteouts as {@code .wh.} files) spooled to a temporary file, then unpacked by the layer store.
+ * whiteouts as {@code .wh.} files; times clamped to {@code SOURCE_DATE_EPOCH} when the build
+ * sets it) spooled to a temporary file, then unpacked by the layer store. Changes the times in
+ * {@code changes} when it clamps: give it trees that are thrown away afterwards.
  */
 final class LayerCommitter {
 
     private final LayerStore layers;
     private final Path tmpDir;
+    private final java.time.Instant clampTo;
 
     LayerCommitter(LayerStore layers, Path tmpDir) {
+        this(layers, tmpDir, null);
+    }
+
+    /** {@code clampTo}: the build's {@code SOURCE_DATE_EPOCH} ({@link Timestamps#clamp}), or null. */
+    LayerCommitter(LayerStore layers, Path tmpDir, java.time.Instant clampTo) {
         this.layers = layers;
         this.tmpDir = tmpDir;
+        this.clampTo = clampTo;
     }
 
     /** The layer of {@code changes} on top of {@code parent} (null for a first layer). */
@@ -38,6 +47,9 @@ final class LayerCommitter {
      */
     Layer commit(ChainId parent, Path changes, Predicate<String> skip) throws IOException {
         Files.createDirectories(tmpDir);
+        if (clampTo != null) {
+            Timestamps.clamp(changes, clampTo);
+        }
         Path tar = Files.createTempFile(tmpDir, "layer-", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(tar)) {

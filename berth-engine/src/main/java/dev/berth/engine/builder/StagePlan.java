@@ -96,13 +96,22 @@ record StagePlan(List<Instruction.Arg> metaArgs, List<Stage> stages) {
         if (!wanted.add(stage.index())) {
             return;
         }
+        for (int need : needs(stage, lex, metaArgs)) {
+            collect(stages.get(need), lex, metaArgs, wanted);
+        }
+    }
+
+    /** The earlier stages {@code stage} reads directly: the one its FROM names and those its COPY --from names. */
+    java.util.Set<Integer> needs(Stage stage, ShellLex lex, Map<String, String> metaArgs) {
+        TreeSet<Integer> out = new TreeSet<>();
         String base = lex.processWord(stage.from().image(), metaArgs);
-        find(base).filter(s -> s.index() < stage.index()).ifPresent(s -> collect(s, lex, metaArgs, wanted));
+        find(base).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
         for (Instruction i : stage.body()) {
             if (i instanceof Instruction.Copy c && c.flags().containsKey("from")) {
                 String ref = lex.processWord(c.flags().get("from"), metaArgs);
-                find(ref).filter(s -> s.index() < stage.index()).ifPresent(s -> collect(s, lex, metaArgs, wanted));
+                find(ref).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
             }
         }
+        return out;
     }
 }

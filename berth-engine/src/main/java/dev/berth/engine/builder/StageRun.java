@@ -38,24 +38,38 @@ final class StageRun {
 
     private final BuildSession s;
     private final StagePlan.Stage stage;
+    private final BuildProgress progress;
+    private int step;
     private final Map<String, String> args = new LinkedHashMap<>();
     private ImageId imageId;
     private ImageConfig config;
     private boolean cmdSet;
 
-    StageRun(BuildSession session, StagePlan.Stage stage) {
+    /** {@code progress}: this stage's output; {@code firstStep}: the number its FROM has in "Step n/m". */
+    StageRun(BuildSession session, StagePlan.Stage stage, BuildProgress progress, int firstStep) {
         this.s = session;
         this.stage = stage;
+        this.progress = progress;
+        this.step = firstStep;
+    }
+
+    /** Prints "Step n/m : text" for the next step. */
+    private void announce(String text) {
+        progress.stream("Step " + step++ + "/" + s.totalSteps + " : " + text + "\n");
+    }
+
+    BuildProgress progress() {
+        return progress;
     }
 
     ImageId run(boolean isTarget) throws Exception {
         Instruction.From from = stage.from();
-        s.announce(from.text());
+        announce(from.text());
         from(from);
         List<String> triggers = config.config() == null || config.config().onBuild() == null ? List.of()
                 : config.config().onBuild();
         if (!triggers.isEmpty()) {
-            s.progress.stream("# Executing " + triggers.size() + " build trigger" + (triggers.size() == 1 ? "" : "s")
+            progress.stream("# Executing " + triggers.size() + " build trigger" + (triggers.size() == 1 ? "" : "s")
                     + "\n");
             RunConfigEditor e = new RunConfigEditor(config.config());
             e.onBuild = null;
@@ -67,7 +81,7 @@ final class StageRun {
             }
         }
         for (Instruction i : stage.body()) {
-            s.announce(i.text());
+            announce(i.text());
             step(i);
         }
         if (isTarget && !s.request.labels().isEmpty()) {
@@ -77,7 +91,7 @@ final class StageRun {
                 text.append(' ').append(k).append('=').append(v);
                 e.addLabel(k, v);
             });
-            s.announce(text.toString());
+            announce(text.toString());
             commitMeta(text.toString(), e.build());
         }
         if (imageId == null) {
@@ -103,13 +117,13 @@ final class StageRun {
         }
         Optional<StagePlan.Stage> earlier = s.plan.find(name).filter(st -> st.index() < stage.index());
         if (earlier.isPresent()) {
-            load(s.built().get(earlier.get().index()));
+            load(s.builtStage(earlier.get()));
         } else {
             Image base = s.images.find(name).orElseThrow(() -> new NotFoundException("No such image: " + name
                     + " (berth cannot pull from registries yet)"));
             load(base.id());
         }
-        s.progress.stream(" ---> " + imageId.shortId() + "\n");
+        progress.stream(" ---> " + imageId.shortId() + "\n");
     }
 
     private void step(Instruction instruction) throws Exception {
@@ -260,12 +274,13 @@ final class StageRun {
         cached(shown, "", shown, current, () -> {
             StepRunner.RunResult result = s.runner.run(new StepRunner.RunSpec(imageId.toString(), topLayer(), argv,
                     buildEnv, current.user() == null ? "" : current.user(),
-                    current.workingDir() == null ? "" : current.workingDir(), s.request.network()), s.progress);
+                    current.workingDir() == null ? "" : current.workingDir(), s.request.network(),
+                    Timestamps.sourceDateEpoch(s.request.buildArgs())), progress);
             if (result.exitCode() != 0) {
                 throw new InvalidArgumentException("The command '" + String.join(" ", argv)
                         + "' returned a non-zero code: " + result.exitCode());
             }
-            s.progress.stream("Removing intermediate container " + result.containerId() + "\n");
+            progress.stream("Removing intermediate container " + result.containerId() + "\n");
             return newImage(current, result.layer() == null ? null : result.layer().diffId(), shown);
         });
     }
@@ -303,19 +318,19 @@ final class StageRun {
                 : Optional.empty();
         ImageId result;
         if (local.isPresent()) {
-            s.progress.stream(" ---> Using cache\n");
+            progress.stream(" ---> Using cache\n");
             result = local.get();
         } else {
             Optional<ImageId> restored = useCache && imageId != null
                     ? s.cacheSources.find(imageId, config, createdBy, stepRun) : Optional.empty();
             if (restored.isPresent()) {
-                s.progress.stream(" ---> Using cache\n");
+                progress.stream(" ---> Using cache\n");
             }
             result = restored.isPresent() ? restored.get() : body.make();
             s.cache.put(key, result);
         }
         load(result);
-        s.progress.stream(" ---> " + imageId.shortId() + "\n");
+        progress.stream(" ---> " + imageId.shortId() + "\n");
     }
 
     /** A new image: the current one with {@code run} as its run config and {@code layer} (or none) on top. */
@@ -344,11 +359,8 @@ final class StageRun {
     }
 
     private String created() {
-        String epoch = s.request.buildArgs().get("SOURCE_DATE_EPOCH");
-        if (epoch != null && epoch.matches("[0-9]+")) {
-            return Instant.ofEpochSecond(Long.parseLong(epoch)).toString();
-        }
-        return s.clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
+        Instant epoch = Timestamps.sourceDateEpoch(s.request.buildArgs());
+        return (epoch != null ? epoch : s.clock.instant().truncatedTo(ChronoUnit.MICROS)).toString();
     }
 
     private static List<String> argv(Instruction.Command command, List<String> shell) {

@@ -19,9 +19,10 @@ public interface StepRunner {
      * @param user   the user or empty
      * @param workdir the working directory or empty
      * @param network the container's network mode, or null for the default bridge
+     * @param sourceDateEpoch the layer's times are clamped to it, or null
      */
     record RunSpec(String image, ChainId parent, List<String> argv, List<String> env, String user, String workdir,
-                   String network) {
+                   String network, java.time.Instant sourceDateEpoch) {
     }
 
     /** The exit code, the container's short ID, and the new layer (null when nothing changed or on failure). */

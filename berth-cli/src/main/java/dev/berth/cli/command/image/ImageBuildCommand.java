@@ -75,8 +75,8 @@ public final class ImageBuildCommand extends BerthCommand {
     @Option(names = "--cache-from", description = "Images to consider as cache sources")
     List<String> cacheFrom = new ArrayList<>();
 
-    @Option(names = "--progress", description = "Set type of progress output (accepted)")
-    String progress;
+    @Option(names = "--progress", description = "Set type of progress output (auto, plain, tty)")
+    String progress = "auto";
 
     @Override
     public Integer call() throws IOException {
@@ -97,8 +97,10 @@ public final class ImageBuildCommand extends BerthCommand {
             int eq = l.indexOf('=');
             labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
         }
-        Sender sender = sender();
-        BuildOptions options = new BuildOptions(tags, sender.dockerfileName, args, labelMap, target, noCache, quiet,
+        boolean terminal = ctx().stdoutIsTerminal();
+        BuildView view = BuildView.of(quiet ? "plain" : progress, terminal, terminal ? columns() : 80, out());
+        BuildContext sender = BuildContext.resolve(context, file, ctx().in());
+        BuildOptions options = new BuildOptions(tags, sender.dockerfileName(), args, labelMap, target, noCache, quiet,
                 network, cacheFrom);
         if (iidfile != null) {
             Files.deleteIfExists(Path.of(iidfile));
@@ -106,8 +108,9 @@ public final class ImageBuildCommand extends BerthCommand {
         PipedInputStream body = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(body);
         Thread writer = Thread.ofVirtual().start(() -> {
-            try (OutputStream out = pipe) {
-                sender.write(out);
+            // tar headers are 512-byte writes: buffered, the pipe wakes its reader once per 64 KiB, not per header
+            try (OutputStream out = new java.io.BufferedOutputStream(pipe, 1 << 16)) {
+                sender.body().write(out);
             } catch (IOException e) {
                 // the request fails on the daemon's side and says so
             }
@@ -119,15 +122,16 @@ public final class ImageBuildCommand extends BerthCommand {
                 if (m.errorDetail() != null || m.error() != null) {
                     String text = m.errorDetail() != null && m.errorDetail().message() != null
                             ? m.errorDetail().message() : m.error();
+                    view.finish(false);
                     throw new CliFailure(1, text);
                 }
                 if (m.aux() != null && m.aux().has("ID")) {
                     id = m.aux().get("ID").asText();
                 } else if (m.stream() != null) {
-                    out().print(m.stream());
-                    out().flush();
+                    view.accept(m.stream());
                 }
             }
+            view.finish(true);
         } finally {
             writer.interrupt();
         }
@@ -140,81 +144,13 @@ public final class ImageBuildCommand extends BerthCommand {
         return 0;
     }
 
-    /** What goes in the request body, and the Dockerfile's name in it. */
-    private record Sender(String dockerfileName, TarSource source) {
-        void write(OutputStream out) throws IOException {
-            source.write(out);
+    /** The terminal's width for the live view; 80 when it cannot be read. */
+    private int columns() {
+        try {
+            return dev.berth.posix.Terminals.size(1).columns();
+        } catch (dev.berth.posix.PosixException | RuntimeException e) {
+            String env = ctx().env("COLUMNS");
+            return env != null && env.matches("[0-9]{1,4}") ? Integer.parseInt(env) : 80;
         }
-    }
-
-    @FunctionalInterface
-    private interface TarSource {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private Sender sender() throws IOException {
-        if (context.equals("-")) {
-            InputStream in = new BufferedInputStream(ctx().in());
-            in.mark(1024);
-            byte[] head = in.readNBytes(512);
-            in.reset();
-            boolean tar = (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b)
-                    || (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar"));
-            if (tar) {
-                return new Sender(file, in::transferTo);
-            }
-            byte[] dockerfile = in.readAllBytes();
-            return new Sender("Dockerfile", out -> {
-                try (ContextTar t = new ContextTar(out)) {
-                    t.addFile("Dockerfile", dockerfile, 0644);
-                }
-            });
-        }
-        Path dir = Path.of(context);
-        if (!Files.isDirectory(dir)) {
-            throw new CliFailure(1, "unable to prepare context: path \"" + context + "\" not found");
-        }
-        Path root = dir.toAbsolutePath().normalize();
-        Path dockerfile = file == null ? root.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
-        if (file != null && file.equals("-")) {
-            byte[] content = ctx().in().readAllBytes();
-            return outside(root, content);
-        }
-        if (!Files.isRegularFile(dockerfile)) {
-            throw new CliFailure(1, "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
-                    + dockerfile + ": no such file or directory");
-        }
-        if (!dockerfile.startsWith(root)) {
-            return outside(root, Files.readAllBytes(dockerfile));
-        }
-        String name = root.relativize(dockerfile).toString();
-        DockerIgnore ignore = ignoreFor(root, dockerfile);
-        return new Sender(name, out -> {
-            try (ContextTar t = new ContextTar(out)) {
-                t.addDirectory(root, ignore, Set.of(name, ".dockerignore"));
-            }
-        });
-    }
-
-    private Sender outside(Path root, byte[] content) throws IOException {
-        String name = ".dockerfile." + HexFormat.of().formatHex(new SecureRandom().generateSeed(10));
-        DockerIgnore ignore = ignoreFor(root, null);
-        return new Sender(name, out -> {
-            try (ContextTar t = new ContextTar(out)) {
-                t.addDirectory(root, ignore, Set.of(".dockerignore"));
-                t.addFile(name, content, 0644);
-            }
-        });
-    }
-
-    private static DockerIgnore ignoreFor(Path root, Path dockerfile) throws IOException {
-        if (dockerfile != null) {
-            Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-            if (Files.isRegularFile(specific)) {
-                return DockerIgnore.parse(Files.readString(specific));
-            }
-        }
-        Path general = root.resolve(".dockerignore");
-        return Files.isRegularFile(general) ? DockerIgnore.parse(Files.readString(general)) : DockerIgnore.none();
     }
 }

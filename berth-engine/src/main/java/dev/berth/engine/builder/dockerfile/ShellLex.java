@@ -37,6 +37,17 @@ public final class ShellLex {
     }
 
     /**
+     * A here-document's body with its variables expanded, as BuildKit does for
+     * {@code COPY <<EOF} with an unquoted delimiter: quotes are ordinary characters and an
+     * escape keeps both itself and the character after it (so {@code \$X} stays as written).
+     */
+    public String processHeredoc(String text, Map<String, String> env) {
+        Scan scan = new Scan(text, env, false);
+        scan.rawQuotes = true;
+        return scan.run().getFirst();
+    }
+
+    /**
      * Splits on unquoted whitespace without expanding anything or removing quotes (the raw
      * words of ENV, LABEL, ARG and COPY, expanded later one by one).
      */
@@ -75,6 +86,7 @@ public final class ShellLex {
         private final List<String> words = new ArrayList<>();
         private final StringBuilder cur = new StringBuilder();
         private boolean inWord;
+        private boolean rawQuotes;
         private int i;
 
         Scan(String s, Map<String, String> env, boolean split) {
@@ -87,10 +99,16 @@ public final class ShellLex {
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == escape) {
+                    if (rawQuotes) {
+                        raw(c);
+                    }
                     i++;
                     if (i < s.length()) {
                         raw(s.charAt(i++));
                     }
+                } else if (rawQuotes && (c == '\'' || c == '"')) {
+                    raw(c);
+                    i++;
                 } else if (c == '\'') {
                     singleQuoted();
                 } else if (c == '"') {

@@ -91,4 +91,16 @@ class ShellLexTest {
     void backtickEscape(String in, String expected) {
         assertThat(new ShellLex('`').processWord(in, ENV)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "echo \"hello ${A}\"|echo \"hello a\"",
+        "'$A' and \"$A\"|'a' and \"a\"",
+        "keep \\$A|keep \\$A",
+        "${NOPE:-x} $SP|x x y",
+        "no vars|no vars",
+    })
+    void processHeredoc_expandsVariables_keepsQuotesAndEscapes(String in, String expected) {
+        assertThat(new ShellLex('\\').processHeredoc(in + "\n", ENV)).isEqualTo(expected + "\n");
+    }
 }
