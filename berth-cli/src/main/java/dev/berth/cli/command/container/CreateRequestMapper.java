@@ -25,7 +25,9 @@ final class CreateRequestMapper {
     private CreateRequestMapper() {
     }
 
-    static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached) {
+    /** {@code consoleSize} is {@code [rows, columns]} of the local terminal, or null without one. */
+    static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached,
+            List<Integer> consoleSize) {
         Map<String, Object> config = new LinkedHashMap<>();
         put(config, "Hostname", o.hostname);
         put(config, "User", o.user);
@@ -98,6 +100,9 @@ final class CreateRequestMapper {
         host.put("Privileged", o.privileged);
         host.put("ReadonlyRootfs", o.readOnly);
         put(host, "Init", o.init);
+        if (consoleSize != null) {
+            host.put("ConsoleSize", consoleSize);
+        }
         config.put("HostConfig", host);
         if (!o.networkAliases.isEmpty() && o.network != null && !o.network.isEmpty()) {
             config.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(o.network, Map.of("Aliases", o.networkAliases))));
