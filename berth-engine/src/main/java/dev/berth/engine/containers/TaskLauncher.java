@@ -10,6 +10,7 @@ import dev.berth.engine.runtime.RunningTask;
 import dev.berth.engine.runtime.TaskIo;
 import dev.berth.engine.runtime.TaskMonitor;
 import dev.berth.engine.runtime.spec.BindMount;
+import dev.berth.engine.runtime.spec.ConsoleSize;
 import dev.berth.engine.runtime.spec.ContainerSpec;
 import dev.berth.engine.runtime.spec.NetworkNamespace;
 import dev.berth.engine.runtime.spec.ResolvedUser;
@@ -83,7 +84,8 @@ final class TaskLauncher {
                     binds(userMounts, paths), network(record, hostname, paths), true,
                     "/berth/" + record.id().hex(), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
-            OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs()));
+            OciBundle.write(paths.bundle(), specs.generateJson(spec, userMounts.tmpfs(),
+                    ConsoleSize.fromDocker(record.hostConfig().consoleSize())));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());

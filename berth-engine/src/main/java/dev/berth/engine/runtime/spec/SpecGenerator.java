@@ -58,8 +58,17 @@ public final class SpecGenerator {
 
     /** {@link #generate(ContainerSpec, List)} serialised as config.json bytes. */
     public byte[] generateJson(ContainerSpec spec, List<TmpfsMount> tmpfs) {
+        return generateJson(spec, tmpfs, java.util.Optional.empty());
+    }
+
+    /** The same, with the TTY's size before the process runs (ignored without a terminal). */
+    public byte[] generateJson(ContainerSpec spec, List<TmpfsMount> tmpfs, java.util.Optional<ConsoleSize> console) {
+        ObjectNode config = generate(spec, tmpfs);
+        if (spec.terminal()) {
+            console.ifPresent(size -> size.applyTo((ObjectNode) config.get("process")));
+        }
         try {
-            return JSON.writeValueAsBytes(generate(spec, tmpfs));
+            return JSON.writeValueAsBytes(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
