@@ -35,21 +35,21 @@ class TerminalIT extends DaemonFixture {
     void closeTerminals() {
         terminals.forEach(Tmux::close);
         terminals.clear();
-        berth("rm", "-f", "tty-run", "tty-detach", "tty-exec", "tty-docker", "tty-start", "tty-size");
+        berth("rm", "-f", "tty-run", "tty-detach", "tty-exec", "tty-docker", "tty-start", "tty-size",
+                "tty-dit");
     }
 
     @Test
     void runIt_shellAnswersFollowsResizeAndInterruptsWithCtrlC() {
         Tmux t = terminal(berthCommand("run", "-it", "--name", "tty-run", "busybox", "sh") + AFTER);
-        shellSession(t);
+        shellSession(t, "tty-run");
     }
 
     @Test
     void runIt_dockerCli() {
         Assumptions.assumeTrue(DockerCli.isInstalled(), "docker CLI not installed");
-        Tmux t = terminal("DOCKER_CONFIG=" + daemon.dataRoot().resolveSibling("docker-config") + " DOCKER_CLI_HINTS=false "
-                + DockerCli.PATH + " -H " + daemon.host() + " run -it --name tty-docker busybox sh" + AFTER);
-        shellSession(t);
+        Tmux t = terminal(dockerCommand("run -it --name tty-docker busybox sh") + AFTER);
+        shellSession(t, "tty-docker");
     }
 
     @Test
@@ -72,6 +72,41 @@ class TerminalIT extends DaemonFixture {
     }
 
     @Test
+    void dockerCli_attachToRunDit_detach_execIt_attachAgain() {
+        Assumptions.assumeTrue(DockerCli.isInstalled(), "docker CLI not installed");
+        docker("run", "-dit", "--name", "tty-dit", "busybox", "sh").assertSuccess();
+        Tmux first = terminal(dockerCommand("attach tty-dit") + AFTER);
+        first.sendLine("echo hi-$((3*3))");
+        first.await("^hi-9$");
+        first.sendKeys("C-p", "C-q");
+        // docker's attach (unlike run and start) reports a detach as an error
+        first.await("read escape sequence\nEXIT=1$");
+        first.await("^icanon$");
+
+        Tmux exec = terminal(dockerCommand("exec -it tty-dit sh") + AFTER);
+        ttyFollowsTheWindow(exec);
+        exec.sendLine("exit 4");
+        exec.await("EXIT=4$");
+
+        Tmux again = terminal(dockerCommand("attach tty-dit") + AFTER);
+        again.sendLine("echo back-$((2*2))");
+        again.await("^back-4$");
+        again.sendLine("exit 7");
+        again.await("EXIT=7$");
+        again.await("^icanon$");
+    }
+
+    @Test
+    void runWithoutTty_ctrlCIsProxiedToTheContainer() {
+        Tmux t = terminal(berthCommand("run", "--rm", "busybox", "sh", "-c",
+                "trap 'echo got-int; exit 9' INT; echo ready; while true; do sleep 0.1; done") + AFTER);
+        t.await("^ready$");
+        t.sendKeys("C-c");
+        t.await("got-int$");
+        t.await("EXIT=9$");
+    }
+
+    @Test
     void detachWithCtrlPCtrlQ_outputWhileDetachedIsLogged_thenAttachAgain() {
         Tmux first = terminal(berthCommand("run", "-it", "--name", "tty-detach", "busybox", "sh") + AFTER);
         first.await(PROMPT);
@@ -90,9 +125,13 @@ class TerminalIT extends DaemonFixture {
         Tmux second = terminal(berthCommand("attach", "tty-detach") + AFTER);
         second.sendLine("echo two");
         second.await("^two$");
-        second.sendLine("exit 5");
-        second.await("EXIT=5$");
-        second.await("^icanon$");
+        second.sendKeys("C-p", "C-q");
+        second.await("read escape sequence\nEXIT=1$");  // as docker attach
+
+        Tmux third = terminal(berthCommand("attach", "tty-detach") + AFTER);
+        third.sendLine("exit 5");
+        third.await("EXIT=5$");
+        third.await("^icanon$");
         assertThat(berth("logs", "tty-detach").stdout()).containsSubsequence("one", "while-42-away", "two");
     }
 
@@ -106,32 +145,44 @@ class TerminalIT extends DaemonFixture {
         t.await("^icanon$");
     }
 
-    private void shellSession(Tmux t) {
+    private void shellSession(Tmux t, String container) {
         ttyFollowsTheWindow(t);
         t.sendLine("sleep 100");
+        awaitForegroundSleep(container);
         t.sendKeys("C-c");
         // The shell runs this only once sleep is gone.
         t.sendLine("echo after-$((1+1))");
         t.await("^after-2$");
-        jobControl(t);
+        jobControl(t, container);
         t.sendLine("exit 3");
         t.await("EXIT=3$");
         t.await("^icanon$");
     }
 
     /** sh's job control: a background job, fg, Ctrl-Z stops it, bg, kill %1. */
-    private static void jobControl(Tmux t) {
+    private void jobControl(Tmux t, String container) {
         t.sendLine("sleep 100 &");
         t.sendLine("jobs");
         t.await("^\\[1\\]\\+ +Running +sleep 100$");
         t.sendLine("fg");
         t.await("^sleep 100$");
+        awaitForegroundSleep(container);
         t.sendKeys("C-z");
         t.await("\\[1\\]\\+ +Stopped +sleep 100$");
         t.sendLine("bg");
         t.sendLine("kill %1; wait; echo killed-$((2+2))");
         t.await("^\\[1\\]\\+ +Terminated +sleep 100$");
         t.await("^killed-4$");
+    }
+
+    /**
+     * Waits until {@code sleep} is the foreground job of the container's terminal. A key
+     * typed before that reaches ash's line editor, which turns ISIG off while it reads a
+     * line: Ctrl-C or Ctrl-Z would then be a plain byte in the input, as on any terminal.
+     */
+    private void awaitForegroundSleep(String container) {
+        Await.until("sleep to be the terminal's foreground job", Duration.ofSeconds(20), () -> berth("exec", container,
+                "sh", "-c", "set -- $(cat /proc/$(pidof sleep)/stat) && [ \"$5\" = \"$8\" ]").exitCode() == 0);
     }
 
     /** A shell on a terminal of its own whose size follows the window. */
@@ -149,6 +200,12 @@ class TerminalIT extends DaemonFixture {
         Tmux t = Tmux.start(100, 30, command);
         terminals.add(t);
         return t;
+    }
+
+    /** The docker CLI against this daemon; {@code args} as typed in a shell. */
+    private String dockerCommand(String args) {
+        return "DOCKER_CONFIG=" + daemon.dataRoot().resolveSibling("docker-config") + " DOCKER_CLI_HINTS=false "
+                + DockerCli.PATH + " -H " + daemon.host() + " " + args;
     }
 
     private String berthCommand(String... args) {

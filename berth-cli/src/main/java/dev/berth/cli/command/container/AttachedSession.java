@@ -29,6 +29,15 @@ final class AttachedSession {
     private AttachedSession() {
     }
 
+    /**
+     * What docker's {@code attach} and {@code exec} say when the user detaches (the text of
+     * its EscapeError, exit status 1); {@code run} and {@code start} detach silently with 0.
+     */
+    static int detachedByKeys(CliContext ctx) {
+        ctx.err().println("read escape sequence");
+        return 1;
+    }
+
     static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
             Starter starter) throws IOException {
         return run(ctx, id, tty, stdin, autoRemove, sigProxy, null, starter);
@@ -36,7 +45,7 @@ final class AttachedSession {
 
     static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
             String detachKeys, Starter starter) throws IOException {
-        DetachKeys keys = stdin ? DetachKeys.parse(detachKeys) : null;
+        DetachKeys keys = stdin && tty ? DetachKeys.parse(detachKeys) : null;  // as docker: keys only on a TTY
         ContainersClient containers = ctx.client().containers();
         ApiStream stream = containers.attach(id, AttachOptions.forRun(stdin));
         PendingWait wait = containers.await(id, autoRemove ? WaitCondition.REMOVED : WaitCondition.NEXT_EXIT);

@@ -65,11 +65,11 @@ public final class ContainerExecCommand extends BerthCommand {
             execs.startDetached(execId);
             return 0;
         }
-        DetachKeys keys = interactive ? DetachKeys.parse(detachKeys) : null;
+        DetachKeys keys = interactive && tty ? DetachKeys.parse(detachKeys) : null;  // as docker: keys only on a TTY
         try (ApiStream stream = execs.startAttached(execId, new ExecStartRequest(false, tty, consoleSize))) {
             if (AttachedSession.exchange(ctx(), stream, tty, interactive, keys,
                     (rows, columns) -> execs.resize(execId, rows, columns))) {
-                return 0;
+                return AttachedSession.detachedByKeys(ctx());
             }
         }
         ExecInspect result = execs.inspect(execId);
