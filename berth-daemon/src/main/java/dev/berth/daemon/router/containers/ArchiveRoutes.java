@@ -7,6 +7,7 @@ import dev.berth.api.Timestamps;
 import dev.berth.daemon.http.PathParams;
 import dev.berth.daemon.http.ServerRequest;
 import dev.berth.daemon.http.ServerResponse;
+import dev.berth.daemon.router.Api;
 import dev.berth.daemon.router.ApiRoutes;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.copy.ContainerArchive;
@@ -15,6 +16,7 @@ import dev.berth.engine.error.InvalidArgumentException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * {@code HEAD/GET/PUT /containers/{id}/archive} ({@code docker cp}): stat in the
@@ -40,8 +42,12 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
         });
         routes.get("/containers/{id}/archive", this::get);
         routes.put("/containers/{id}/archive", (req, res, p) -> {
+            boolean noOverwriteDirNonDir = Api.bool(req.query(), "noOverwriteDirNonDir");
+            // copyUIDGID (cp -a): the container's user owns what lands, as dockerd; else the tar's owners
+            Optional<String> owner = Api.bool(req.query(), "copyUIDGID")
+                    ? Optional.ofNullable(containers.get(p.get("id")).config().user()) : Optional.empty();
             containers.withFilesystem(p.get("id"), (rootfs, mounts) -> {
-                ContainerArchive.write(rootfs, mounts, path(req), req.body());
+                ContainerArchive.write(rootfs, mounts, path(req), req.body(), noOverwriteDirNonDir, owner);
                 return null;
             });
             res.sendEmpty(200);

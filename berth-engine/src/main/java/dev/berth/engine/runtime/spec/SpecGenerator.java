@@ -121,7 +121,7 @@ public final class SpecGenerator {
         }
         List<Default> user = new java.util.ArrayList<>();
         for (BindMount b : spec.binds()) {
-            List<String> options = b.readOnly() ? List.of("rbind", "rprivate", "ro") : List.of("rbind", "rprivate");
+            List<String> options = b.readOnly() ? List.of("rbind", b.propagation(), "ro") : List.of("rbind", b.propagation());
             user.add(new Default(b.destination(), "bind", b.source().toString(), options));
         }
         tmpfs.forEach(t -> user.add(new Default(t.destination(), "tmpfs", "tmpfs", t.options())));
@@ -141,6 +141,13 @@ public final class SpecGenerator {
 
     private ObjectNode linux(ContainerSpec spec) {
         ObjectNode linux = JSON.createObjectNode();
+        // As moby: a shared bind needs a shared rootfs, a slave bind at least a slave one,
+        // or mounts made on the host below the source never reach the container.
+        if (spec.binds().stream().anyMatch(b -> b.propagation().endsWith("shared"))) {
+            linux.put("rootfsPropagation", "shared");
+        } else if (spec.binds().stream().anyMatch(b -> b.propagation().endsWith("slave"))) {
+            linux.put("rootfsPropagation", "rslave");
+        }
         ObjectNode resources = linux.putObject("resources");
         ArrayNode devices = resources.putArray("devices");
         for (RuntimeDefaults.DeviceRule rule : RuntimeDefaults.DEVICE_RULES) {

@@ -162,4 +162,22 @@ class SpecGeneratorTest {
         assertThat(ConsoleSize.fromDocker(List.of(30))).isEmpty();
         assertThat(ConsoleSize.fromDocker(null)).isEmpty();
     }
+
+    @Test
+    void generate_bindPropagationGoesToTheMountAndSharedNeedsASharedRootfs() {
+        ContainerSpec shared = base.withBinds(List.of(new BindMount(Path.of("/srv/a"), "/a", false, "rshared"),
+                new BindMount(Path.of("/srv/b"), "/b", true)));
+        JsonNode config = generator.generate(shared);
+        List<String> options = new java.util.ArrayList<>();
+        for (JsonNode m : config.get("mounts")) {
+            if (m.get("destination").asText().equals("/a") || m.get("destination").asText().equals("/b")) {
+                options.add(m.get("destination").asText() + "=" + texts(m.get("options")));
+            }
+        }
+        assertThat(options).containsExactly("/a=[rbind, rshared]", "/b=[rbind, rprivate, ro]");
+        assertThat(config.get("linux").get("rootfsPropagation").asText()).isEqualTo("shared");
+        ContainerSpec slave = base.withBinds(List.of(new BindMount(Path.of("/srv/a"), "/a", false, "slave")));
+        assertThat(generator.generate(slave).get("linux").get("rootfsPropagation").asText()).isEqualTo("rslave");
+        assertThat(generator.generate(base).get("linux").has("rootfsPropagation")).isFalse();
+    }
 }
