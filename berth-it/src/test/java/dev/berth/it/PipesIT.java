@@ -3,6 +3,10 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.berth.api.client.ApiStream;
+import dev.berth.api.client.AttachOptions;
+import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.UnixSocketTransport;
 import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
 import java.io.IOException;
@@ -89,5 +93,23 @@ class PipesIT extends DaemonFixture {
                 "cat; echo e >&2; echo o");
         assertThat(split.stdout()).isEqualTo("o\n");
         assertThat(split.stderr()).isEqualTo("e\n");
+    }
+
+    @Test
+    void attachToRunDi_clientEofLeavesTheContainersStdinOpen() throws IOException {
+        // StdinOnce is false for run -di: only a StdinOnce attach closes stdin, as dockerd
+        berth("run", "-di", "--name", "pipes-di", "busybox", "sh", "-c", "cat; echo cat-ended").assertSuccess();
+        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"));
+                ApiStream stream = client.containers().attach("pipes-di", new AttachOptions(true, true, true, true, false, null))) {
+            stream.out().write("first\n".getBytes(StandardCharsets.UTF_8));
+            stream.out().flush();
+            stream.closeWrite(); // the client's input ends (as echo first | docker attach)
+            dev.berth.testkit.Await.until("the first line in the logs", java.time.Duration.ofSeconds(10),
+                    () -> berth("logs", "pipes-di").stdout().contains("first"));
+            assertThat(berth("inspect", "-f", "{{.State.Running}}", "pipes-di").out()).isEqualTo("true");
+            assertThat(berth("logs", "pipes-di").stdout()).doesNotContain("cat-ended");
+        } finally {
+            berth("rm", "-f", "pipes-di");
+        }
     }
 }

@@ -2,10 +2,15 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.api.client.ApiStream;
+import dev.berth.api.client.AttachOptions;
+import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.UnixSocketTransport;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
 import dev.berth.testkit.Tmux;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +41,7 @@ class TerminalIT extends DaemonFixture {
         terminals.forEach(Tmux::close);
         terminals.clear();
         berth("rm", "-f", "tty-run", "tty-detach", "tty-exec", "tty-docker", "tty-start", "tty-size",
-                "tty-dit");
+                "tty-dit", "tty-api");
     }
 
     @Test
@@ -94,6 +99,37 @@ class TerminalIT extends DaemonFixture {
         again.sendLine("exit 7");
         again.await("EXIT=7$");
         again.await("^icanon$");
+    }
+
+    @Test
+    void apiClientDetachKeys_theDaemonEndsTheStreamAndTheContainerRunsOn() throws Exception {
+        berth("run", "-dit", "--name", "tty-api", "busybox", "sh").assertSuccess();
+        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"));
+                ApiStream stream = client.containers().attach("tty-api",
+                        new AttachOptions(true, true, true, true, false, "ctrl-x"))) {
+            stream.out().write("echo via-$((40+2))\r".getBytes(StandardCharsets.US_ASCII));
+            stream.out().flush();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[4096];
+            while (!seen.toString().contains("via-42\r\n")) {
+                int n = stream.in().read(buf);
+                assertThat(n).as("output so far: %s", seen).isPositive();
+                seen.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+            }
+            stream.out().write(0x18); // ctrl-x: a client that leaves detaching to the server (as docker-py)
+            stream.out().flush();
+            // the daemon ends the stream (a deadline, so a regression fails instead of hanging)
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    while (stream.in().read(buf) >= 0) {
+                        // drain
+                    }
+                } catch (java.io.IOException e) {
+                    // ended
+                }
+            }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(berth("inspect", "-f", "{{.State.Running}}", "tty-api").out()).isEqualTo("true");
     }
 
     @Test

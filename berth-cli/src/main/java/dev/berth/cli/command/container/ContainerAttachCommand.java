@@ -5,6 +5,7 @@ import dev.berth.api.client.AttachOptions;
 import dev.berth.api.client.ContainersClient;
 import dev.berth.api.client.PendingWait;
 import dev.berth.api.client.WaitCondition;
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.types.container.ContainerInspect;
 import dev.berth.api.types.container.WaitResponse;
 import dev.berth.cli.CliFailure;
@@ -45,7 +46,7 @@ public final class ContainerAttachCommand extends BerthCommand {
         }
         boolean tty = c.config() != null && c.config().isTty();
         boolean stdin = !noStdin && c.config() != null && c.config().isOpenStdin();
-        DetachKeys keys = stdin && tty ? DetachKeys.parse(detachKeys) : null;  // as docker: keys only on a TTY
+        DetachKeys keys = stdin && tty ? AttachedSession.detachKeys(detachKeys) : null;  // as docker: keys only on a TTY
         PendingWait wait = containers.await(c.id(), WaitCondition.NEXT_EXIT);
         ApiStream stream = containers.attach(c.id(), new AttachOptions(stdin, true, true, true, false, detachKeys));
         SignalProxy proxy = sigProxy && !tty ? SignalProxy.forward(signal -> {
