@@ -6,6 +6,8 @@ import dev.berth.api.client.ApiStream;
 import dev.berth.api.client.AttachOptions;
 import dev.berth.api.client.EngineClient;
 import dev.berth.api.client.UnixSocketTransport;
+import dev.berth.api.types.exec.ExecCreateRequest;
+import dev.berth.api.types.exec.ExecStartRequest;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
@@ -104,32 +106,44 @@ class TerminalIT extends DaemonFixture {
     @Test
     void apiClientDetachKeys_theDaemonEndsTheStreamAndTheContainerRunsOn() throws Exception {
         berth("run", "-dit", "--name", "tty-api", "busybox", "sh").assertSuccess();
-        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"));
-                ApiStream stream = client.containers().attach("tty-api",
-                        new AttachOptions(true, true, true, true, false, "ctrl-x"))) {
-            stream.out().write("echo via-$((40+2))\r".getBytes(StandardCharsets.US_ASCII));
-            stream.out().flush();
-            StringBuilder seen = new StringBuilder();
-            byte[] buf = new byte[4096];
-            while (!seen.toString().contains("via-42\r\n")) {
-                int n = stream.in().read(buf);
-                assertThat(n).as("output so far: %s", seen).isPositive();
-                seen.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"))) {
+            try (ApiStream stream = client.containers().attach("tty-api",
+                    new AttachOptions(true, true, true, true, false, "ctrl-x"))) {
+                detachByTheDaemon(stream);
             }
-            stream.out().write(0x18); // ctrl-x: a client that leaves detaching to the server (as docker-py)
-            stream.out().flush();
-            // the daemon ends the stream (a deadline, so a regression fails instead of hanging)
-            java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    while (stream.in().read(buf) >= 0) {
-                        // drain
-                    }
-                } catch (java.io.IOException e) {
-                    // ended
-                }
-            }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(berth("inspect", "-f", "{{.State.Running}}", "tty-api").out()).isEqualTo("true");
+            String exec = client.execs().create("tty-api", new ExecCreateRequest(null, false, true, null, true, true, true,
+                    "ctrl-x", List.of(), null, List.of("sh")));
+            try (ApiStream stream = client.execs().startAttached(exec, new ExecStartRequest(false, true, null))) {
+                detachByTheDaemon(stream);
+            }
+            assertThat(client.execs().inspect(exec).running()).as("the exec's shell runs on").isTrue();
         }
-        assertThat(berth("inspect", "-f", "{{.State.Running}}", "tty-api").out()).isEqualTo("true");
+    }
+
+    /** Types a command, sees its output, then ctrl-x: the daemon must end the stream. */
+    private static void detachByTheDaemon(ApiStream stream) throws Exception {
+        stream.out().write("echo via-$((40+2))\r".getBytes(StandardCharsets.US_ASCII));
+        stream.out().flush();
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[4096];
+        while (!seen.toString().contains("via-42\r\n")) {
+            int n = stream.in().read(buf);
+            assertThat(n).as("output so far: %s", seen).isPositive();
+            seen.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+        }
+        stream.out().write(0x18); // ctrl-x: a client that leaves detaching to the server (as docker-py)
+        stream.out().flush();
+        // the daemon ends the stream (a deadline, so a regression fails instead of hanging)
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                while (stream.in().read(buf) >= 0) {
+                    // drain
+                }
+            } catch (java.io.IOException e) {
+                // ended
+            }
+        }).get(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
