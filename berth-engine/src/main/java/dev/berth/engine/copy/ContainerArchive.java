@@ -33,6 +33,23 @@ public final class ContainerArchive {
     private ContainerArchive() {
     }
 
+    /**
+     * {@code mounts} plus the engine's own files bound into the container ({@code /etc/hosts},
+     * {@code /etc/hostname}, {@code /etc/resolv.conf}: destination -> host file), those that
+     * exist, after the user's mounts so that a user's bind on the same path wins. cp then reads
+     * what the container sees there, as with dockerd, not the image's empty placeholder.
+     */
+    public static List<ContainerMount> withEngineFiles(List<ContainerMount> mounts, Map<String, Path> engineFiles) {
+        List<ContainerMount> all = new java.util.ArrayList<>(mounts);
+        engineFiles.forEach((destination, file) -> {
+            if (Files.isRegularFile(file)) {
+                all.add(new ContainerMount(ContainerMount.Type.BIND, "", file.toString(), destination, false, "",
+                        "rprivate", false, List.of(), false, false));
+            }
+        });
+        return all;
+    }
+
     /** Where a container path lies on the host; the last component may be a symlink or missing. */
     record Located(Path host, String containerPath, Path root, String rel) {
     }

@@ -13,9 +13,12 @@ import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.copy.ContainerArchive;
 import dev.berth.engine.copy.PathStat;
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.volumes.ContainerMount;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +39,7 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
     public void register(ApiRoutes routes) {
         routes.head("/containers/{id}/archive", (req, res, p) -> {
             PathStat stat = containers.withFilesystem(p.get("id"),
-                    (rootfs, mounts) -> ContainerArchive.stat(rootfs, mounts, path(req)));
+                    (rootfs, mounts) -> ContainerArchive.stat(rootfs, visible(p.get("id"), mounts), path(req)));
             res.header(STAT_HEADER, header(stat));
             res.sendEmpty(200);
         });
@@ -55,8 +58,9 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
     }
 
     private void get(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
-        containers.withFilesystem(p.get("id"), (rootfs, mounts) -> {
+        containers.withFilesystem(p.get("id"), (rootfs, own) -> {
             String path = path(req);
+            List<ContainerMount> mounts = visible(p.get("id"), own);
             PathStat stat = ContainerArchive.stat(rootfs, mounts, path);
             res.header(STAT_HEADER, header(stat));
             try (OutputStream out = res.stream(200, "application/x-tar")) {
@@ -64,6 +68,13 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
             }
             return null;
         });
+    }
+
+    /** The container's mounts as its processes see them: with the engine's /etc files. */
+    private List<ContainerMount> visible(String id, List<ContainerMount> mounts) {
+        ContainerService.ContainerPathsView files = containers.pathsOf(containers.get(id));
+        return ContainerArchive.withEngineFiles(mounts, Map.of("/etc/hostname", files.hostname(),
+                "/etc/hosts", files.hosts(), "/etc/resolv.conf", files.resolvConf()));
     }
 
     private static String path(ServerRequest req) {
