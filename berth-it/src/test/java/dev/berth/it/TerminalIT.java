@@ -74,7 +74,10 @@ class TerminalIT extends DaemonFixture {
     @Test
     void createT_theTerminalHasTheClientsSizeBeforeTheProcessRuns() {
         // created from a 100x30 terminal, started from none: no resize ever follows
-        terminal(berthCommand("create", "-t", "--name", "tty-size", "busybox", "stty", "size") + AFTER).await("EXIT=0$");
+        // the sleep: crun 1.8.1's own terminal proxy can drop what a TTY container prints just
+        // before it exits (~1 run in 10 here; runc does not); that loss is not this test's subject
+        terminal(berthCommand("create", "-t", "--name", "tty-size", "busybox", "sh", "-c", "stty size; sleep 1")
+                + AFTER).await("EXIT=0$");
         assertThat(berth("start", "-a", "tty-size").assertSuccess().stdout()).isEqualTo("30 100\r\n");
     }
 

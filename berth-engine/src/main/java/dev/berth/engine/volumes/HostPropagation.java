@@ -1,6 +1,7 @@
 package dev.berth.engine.volumes;
 
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.posix.Mounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class HostPropagation {
             if (f.length < 7) {
                 continue;
             }
-            String point = unescape(f[4]);
+            String point = Mounts.mountInfoPath(f[4]);
             boolean contains = point.equals("/") || path.equals(point) || path.startsWith(point + "/");
             // a later line for the same point is a mount on top of the earlier one: it wins
             if (contains && point.length() >= bestLength) {
@@ -69,23 +70,5 @@ final class HostPropagation {
             }
         }
         return best;
-    }
-
-    /** mountinfo writes space, tab, newline and backslash as octal escapes. */
-    private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length()) {
-                sb.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }
