@@ -2,9 +2,12 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +79,35 @@ class CopyIT extends DaemonFixture {
         docker("cp", "dcp:/tmp/d.txt", tmp.resolve("d2.txt").toString()).assertSuccess();
         assertThat(Files.readString(tmp.resolve("d2.txt"))).isEqualTo("docker\n");
         docker("rm", "dcp").assertSuccess();
+    }
+
+    @Test
+    void cpIn_keepsTheTarsOwners_archiveGivesThemToTheContainersUser_andNeverSwapsDirAndFile() throws Exception {
+        berth("run", "-d", "--name", "cp-own", "--user", "nobody", "busybox", "sleep", "300").assertSuccess();
+        Path dir = Files.createDirectories(tmp.resolve("own/sub"));
+        Files.writeString(dir.resolve("f"), "owned\n");
+        Commands.run(List.of("chown", "-R", "1234:5678", tmp.resolve("own").toString()), Map.of(), null, 10).assertSuccess();
+        berth("cp", tmp.resolve("own").toString(), "cp-own:/plain").assertSuccess();
+        berth("cp", "-a", tmp.resolve("own").toString(), "cp-own:/arch").assertSuccess();
+        assertThat(berth("exec", "cp-own", "stat", "-c", "%u:%g", "/plain/sub/f", "/arch", "/arch/sub/f")
+                .assertSuccess().stdout()).isEqualTo("1234:5678\n65534:65534\n65534:65534\n");
+        // copied out, the invoking user (root) owns it, as with docker cp
+        berth("cp", "cp-own:/plain/sub/f", tmp.resolve("out-f").toString()).assertSuccess();
+        assertThat(Files.getAttribute(tmp.resolve("out-f"), "unix:uid")).isEqualTo(0);
+
+        // docker's CLI asks noOverwriteDirNonDir: /plain/sub is a directory, a file named sub may not replace it
+        Path sub = Files.writeString(Files.createDirectories(tmp.resolve("flat")).resolve("sub"), "a file\n");
+        var swap = berth("cp", sub.toString(), "cp-own:/plain/");
+        assertThat(swap.exitCode()).isEqualTo(1);
+        assertThat(swap.stderr()).contains("cannot overwrite directory \"/plain/sub\" with non-directory \"/plain\"");
+        if (DockerCli.isInstalled()) {
+            assertThat(docker("cp", sub.toString(), "cp-own:/plain/").stderr())
+                    .contains("cannot overwrite directory \"/plain/sub\" with non-directory \"/plain\"");
+        }
+        assertThat(berth("cp", "cp-own:/plain/sub/f", "-").assertSuccess().stdout()).contains("owned");
+        // the engine's /etc files are what the container sees there, not the image's placeholders
+        String id = berth("inspect", "-f", "{{.Id}}", "cp-own").out();
+        assertThat(berth("cp", "cp-own:/etc/hostname", "-").assertSuccess().stdout()).contains(id.substring(0, 12));
+        berth("rm", "-f", "cp-own").assertSuccess();
     }
 }

@@ -2,9 +2,12 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,52 @@ class VolumesIT extends DaemonFixture {
         assertThat(berth("run", "--rm", "-v", "etcnocopy:/etc:nocopy", "busybox", "ls", "/etc").out())
                 .doesNotContain("group");
         berth("volume", "rm", "etccopy", "etcnocopy").assertSuccess();
+    }
+
+    @Test
+    void copyUp_happensOnceAtCreate_aVolumeEmptiedLaterStaysEmpty() {
+        berth("create", "--name", "cu-once", "-v", "cuonce:/var", "busybox", "ls", "/var").assertSuccess();
+        // filled at create, before any start (moby's populateVolumes)
+        assertThat(berth("run", "--rm", "-v", "cuonce:/x:nocopy", "busybox", "ls", "/x").assertSuccess().out())
+                .isEqualTo("spool\nwww");
+        berth("run", "--rm", "-v", "cuonce:/x:nocopy", "busybox", "sh", "-c", "rm -rf /x/*").assertSuccess();
+        assertThat(berth("start", "-a", "cu-once").assertSuccess().out()).isEmpty();
+        assertThat(berth("start", "-a", "cu-once").assertSuccess().out()).isEmpty();
+        berth("rm", "cu-once").assertSuccess();
+        berth("volume", "rm", "cuonce").assertSuccess();
+    }
+
+    @Test
+    void bindPropagation_rsharedSeesHostMountsMadeLater_rprivateDoesNot() throws Exception {
+        Path shared = Files.createTempDirectory("berth-it-prop");
+        Path sub = shared.resolve("sub");
+        run("mount", "-t", "tmpfs", "tmpfs", shared.toString());
+        try {
+            run("mount", "--make-shared", shared.toString());
+            Files.createDirectory(sub);
+            berth("run", "-d", "--name", "prop", "--mount", "type=bind,src=" + shared + ",dst=/s,bind-propagation=rshared",
+                    "-v", shared + ":/p", "busybox", "sleep", "300").assertSuccess();
+            assertThat(berth("inspect", "-f", "{{range .Mounts}}{{.Destination}}={{.Propagation}} {{end}}", "prop").out())
+                    .contains("/s=rshared").contains("/p=rprivate");
+            run("mount", "-t", "tmpfs", "tmpfs", sub.toString());
+            Files.writeString(sub.resolve("f"), "later\n");
+            assertThat(berth("exec", "prop", "cat", "/s/sub/f").assertSuccess().out()).isEqualTo("later");
+            assertThat(berth("exec", "prop", "ls", "/p/sub").assertSuccess().out()).isEmpty();
+            // a shared bind of a private mount cannot work: refused at start, with moby's words
+            run("mount", "--make-private", sub.toString());
+            var refused = berth("run", "--rm", "-v", sub + ":/x:rshared", "busybox", "true");
+            assertThat(refused.exitCode()).isEqualTo(125);
+            assertThat(refused.stderr()).contains("path " + sub + " is mounted on " + sub + " but it is not a shared mount");
+        } finally {
+            berth("rm", "-f", "prop");
+            Commands.run(List.of("umount", "-l", sub.toString()), Map.of(), null, 10);
+            Commands.run(List.of("umount", "-l", shared.toString()), Map.of(), null, 10);
+            Files.deleteIfExists(shared);
+        }
+    }
+
+    private static void run(String... command) {
+        Commands.run(List.of(command), Map.of(), null, 10).assertSuccess();
     }
 
     @Test

@@ -84,4 +84,25 @@ public final class Mounts {
     private static MemorySegment cString(Arena arena, String s) {
         return s == null ? MemorySegment.NULL : arena.allocateFrom(s);
     }
+
+    /**
+     * A path field of /proc/self/mountinfo as the path it names: the kernel writes space,
+     * tab, newline and backslash as backslash and three octal digits.
+     */
+    public static String mountInfoPath(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length()) {
+                sb.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -7,21 +7,22 @@ import java.security.MessageDigest;
 
 /**
  * Sits between the uncompressed tar stream and the tar parser: hashes every byte (the diff
- * ID), counts them, and hands the bytes that are not file payloads to a {@link TarSplit.Writer}
+ * ID; unless told not to), counts them, and hands the bytes that are not file payloads to a {@link TarSplit.Writer}
  * so that the stream can be rebuilt byte for byte from the unpacked files. {@code skip} reads
  * through, so that no byte escapes the hash.
  */
 final class TarStreamRecorder extends InputStream {
 
     private final InputStream in;
-    private final MessageDigest sha = Digest.newSha256();
+    private final MessageDigest sha;
     private final TarSplit.Writer split;
     private long count;
     private boolean payload;
 
-    TarStreamRecorder(InputStream in, TarSplit.Writer split) {
+    TarStreamRecorder(InputStream in, TarSplit.Writer split, boolean hash) {
         this.in = in;
         this.split = split;
+        this.sha = hash ? Digest.newSha256() : null;
     }
 
     /** The following bytes are the content of {@code relativePath}; they are not recorded. */
@@ -47,7 +48,9 @@ final class TarStreamRecorder extends InputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            sha.update(b, off, n);
+            if (sha != null) {
+                sha.update(b, off, n);
+            }
             count += n;
             if (!payload && split != null) {
                 split.raw(b, off, n);

@@ -8,6 +8,7 @@ import dev.berth.engine.cgroups.OomWatcher;
 import dev.berth.engine.limits.LimitsUpdate;
 import dev.berth.engine.limits.ResourceLimits;
 import dev.berth.engine.metadata.AtomicFiles;
+import dev.berth.engine.error.BerthException;
 import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
@@ -155,8 +156,25 @@ public final class ContainerService implements AutoCloseable {
         store.create(record);
         MountTable.write(paths(id).dataDir(), resolvedMounts);
         live.put(id, new LiveContainer(id));
+        if (ContainerMounts.needsPopulating(resolvedMounts)) {
+            populateVolumes(id, resolvedMounts);
+        }
         events.emit(record, "create");
         return new Created(record, warnings);
+    }
+
+    /** Copy-up at create, on the rootfs mounted for it; a failure undoes the create. */
+    private void populateVolumes(ContainerId id, List<ContainerMount> resolvedMounts) {
+        try {
+            withFilesystem(id.hex(), (rootfs, own) -> {
+                mounts.populate(resolvedMounts, rootfs);
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(id);
+            throw e instanceof BerthException b ? b
+                    : new SystemException("failed to populate volumes: " + e.getMessage(), e);
+        }
     }
 
     public ContainerRecord get(String idOrName) {

@@ -12,6 +12,7 @@ import dev.berth.engine.runtime.RunningTask;
 import dev.berth.engine.runtime.TaskIo;
 import dev.berth.engine.runtime.TaskMonitor;
 import dev.berth.engine.runtime.spec.BindMount;
+import dev.berth.engine.runtime.spec.ConsoleSize;
 import dev.berth.engine.runtime.spec.ContainerSpec;
 import dev.berth.engine.runtime.spec.InitProcess;
 import dev.berth.engine.runtime.spec.NetworkNamespace;
@@ -103,8 +104,9 @@ final class TaskLauncher {
                     binds, network(record, hostname, paths), true,
                     cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
-            OciBundle.write(paths.bundle(), SpecGenerator.toJson(
-                    ContainerLimits.amend(specs.generate(spec, userMounts.tmpfs()), record.hostConfig(), hostLimits, specs)));
+            OciBundle.write(paths.bundle(), SpecGenerator.toJson(ContainerLimits.amend(
+                    specs.generate(spec, userMounts.tmpfs(), ConsoleSize.fromDocker(record.hostConfig().consoleSize())),
+                    record.hostConfig(), hostLimits, specs)));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());

@@ -1,10 +1,13 @@
 package dev.berth.engine.copy;
 
+import dev.berth.engine.archive.ExtractOptions;
 import dev.berth.engine.archive.TarExtractor;
 import dev.berth.engine.archive.TarWriter;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.runtime.spec.ResolvedUser;
 import dev.berth.engine.runtime.spec.RootfsPath;
+import dev.berth.engine.runtime.spec.UserResolver;
 import dev.berth.engine.volumes.ContainerMount;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,23 @@ import java.util.Optional;
 public final class ContainerArchive {
 
     private ContainerArchive() {
+    }
+
+    /**
+     * {@code mounts} plus the engine's own files bound into the container ({@code /etc/hosts},
+     * {@code /etc/hostname}, {@code /etc/resolv.conf}: destination -> host file), those that
+     * exist, after the user's mounts so that a user's bind on the same path wins. cp then reads
+     * what the container sees there, as with dockerd, not the image's empty placeholder.
+     */
+    public static List<ContainerMount> withEngineFiles(List<ContainerMount> mounts, Map<String, Path> engineFiles) {
+        List<ContainerMount> all = new java.util.ArrayList<>(mounts);
+        engineFiles.forEach((destination, file) -> {
+            if (Files.isRegularFile(file)) {
+                all.add(new ContainerMount(ContainerMount.Type.BIND, "", file.toString(), destination, false, "",
+                        "rprivate", false, List.of(), false, false));
+            }
+        });
+        return all;
     }
 
     /** Where a container path lies on the host; the last component may be a symlink or missing. */
@@ -104,10 +124,14 @@ public final class ContainerArchive {
     /**
      * Unpacks {@code tar} into the container directory {@code containerDir} (links on the
      * way followed inside the container). Entries can never land outside it (the extractor
-     * refuses {@code ..} and writes through no link that leads out).
+     * refuses {@code ..} and writes through no link that leads out). Owners are the tar's, as
+     * dockerd keeps them, unless {@code ownerUser} (copyUIDGID: the container's configured
+     * user, resolved in its own /etc/passwd and /etc/group) is given; with
+     * {@code noOverwriteDirNonDir} a directory is never replaced by a non-directory nor the
+     * reverse (409).
      */
-    public static void write(Path rootfs, List<ContainerMount> mounts, String containerDir, InputStream tar)
-            throws IOException {
+    public static void write(Path rootfs, List<ContainerMount> mounts, String containerDir, InputStream tar,
+            boolean noOverwriteDirNonDir, Optional<String> ownerUser) throws IOException {
         Located at = locate(rootfs, mounts, containerDir);
         // the directory itself may be a link: followed too, inside the same root
         Path dir = RootfsPath.resolve(at.root(), at.rel()).orElseThrow(() -> notFound(containerDir));
@@ -117,7 +141,11 @@ public final class ContainerArchive {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new InvalidArgumentException("extraction point is not a directory");
         }
-        TarExtractor.extract(tar, dir);
+        Optional<ExtractOptions.Owner> owner = ownerUser.filter(u -> !u.isEmpty()).map(u -> {
+            ResolvedUser user = UserResolver.resolve(u, rootfs);
+            return new ExtractOptions.Owner((int) user.uid(), (int) user.gid());
+        });
+        TarExtractor.extractInto(tar, dir, new ExtractOptions(noOverwriteDirNonDir, owner, at.containerPath()));
     }
 
     private static NotFoundException notFound(String path) {

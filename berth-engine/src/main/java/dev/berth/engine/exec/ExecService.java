@@ -2,6 +2,7 @@ package dev.berth.engine.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.api.types.exec.ExecCreateRequest;
 import dev.berth.engine.containers.ContainerEvents;
 import dev.berth.engine.containers.ContainerRecord;
@@ -15,6 +16,7 @@ import dev.berth.engine.runtime.OciRuntime;
 import dev.berth.engine.runtime.PtyConsole;
 import dev.berth.engine.runtime.RuntimeLog;
 import dev.berth.engine.runtime.StartFailure;
+import dev.berth.engine.runtime.spec.ConsoleSize;
 import dev.berth.engine.runtime.spec.ResolvedUser;
 import dev.berth.engine.runtime.spec.UserResolver;
 import java.io.ByteArrayInputStream;
@@ -152,6 +154,10 @@ public final class ExecService {
         List<String> env = req.env() == null ? List.of() : req.env();
         JsonNode process = ExecProcessJson.build(containerProcess, req.cmd(), env, req.workingDir(), req.isTty(), user,
                 req.isPrivileged() ? ExecProcessJson.boundingCapabilities() : null);
+        if (req.isTty()) {
+            // sized before the process runs (our pty's size reaches it only after)
+            ConsoleSize.fromDocker(req.consoleSize()).ifPresent(s -> s.applyTo((ObjectNode) process));
+        }
         List<String> processEnv = new ArrayList<>();
         process.path("env").forEach(e -> processEnv.add(e.asText()));
         Optional<StartFailure> missing = ExecutableLookup.check(rootfs, req.cmd().getFirst(), processEnv,

@@ -17,10 +17,10 @@ public final class LogTimestamps {
     }
 
     public static String format(Instant t) {
-        StringBuilder sb = new StringBuilder(SECONDS.format(t.atOffset(ZoneOffset.UTC)));
+        StringBuilder sb = new StringBuilder(formatSeconds(t));
         int nanos = t.getNano();
         if (nanos != 0) {
-            String frac = String.format("%09d", nanos);
+            String frac = Integer.toString(1_000_000_000 + nanos).substring(1);
             int end = frac.length();
             while (frac.charAt(end - 1) == '0') {
                 end--;
@@ -28,6 +28,11 @@ public final class LogTimestamps {
             sb.append('.').append(frac, 0, end);
         }
         return sb.append('Z').toString();
+    }
+
+    /** The whole seconds of {@code t}, "yyyy-MM-ddTHH:mm:ss" in UTC, without fraction or zone. */
+    static String formatSeconds(Instant t) {
+        return SECONDS.format(t.atOffset(ZoneOffset.UTC));
     }
 
     public static Instant parse(String s) {

@@ -84,7 +84,7 @@ public final class OverlaySnapshotter implements Snapshotter {
         try {
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
                     .map(line -> line.split(" ", 6))
-                    .anyMatch(f -> f.length > 4 && unescape(f[4]).equals(wanted));
+                    .anyMatch(f -> f.length > 4 && Mounts.mountInfoPath(f[4]).equals(wanted));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,23 +114,5 @@ public final class OverlaySnapshotter implements Snapshotter {
         if (s.contains(",") || s.contains(":")) {
             throw new InvalidArgumentException("overlay layer path contains ',' or ':': " + s);
         }
-    }
-
-    // mountinfo escapes space, tab, newline and backslash as \ooo octal.
-    private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length()) {
-                sb.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

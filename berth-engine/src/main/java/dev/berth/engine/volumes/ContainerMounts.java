@@ -20,8 +20,9 @@ import java.util.function.Function;
 /**
  * A container's mounts over its lifecycle, as the container service calls it:
  * {@link #resolve} at create (volumes named by {@code -v}/{@code --mount} are created on first
- * use, anonymous ones always, {@code --volumes-from} copied), {@link #forStart} at every start
- * (volumes activated, empty ones filled from the image, the bind and tmpfs mounts for the
+ * use, anonymous ones always, {@code --volumes-from} copied), {@link #populate} right after it
+ * (empty volumes filled from the image, once, as moby's populateVolumes at create),
+ * {@link #forStart} at every start (volumes activated, the bind and tmpfs mounts for the
  * spec) and {@link #release} at removal (anonymous volumes removed with {@code rm -v}).
  */
 public final class ContainerMounts {
@@ -99,14 +100,33 @@ public final class ContainerMounts {
         };
     }
 
+    /** Whether {@link #populate} has anything to do (so a create mounts the rootfs only then). */
+    public static boolean needsPopulating(List<ContainerMount> mounts) {
+        return mounts.stream().anyMatch(m -> m.type() == ContainerMount.Type.VOLUME && m.copyUp());
+    }
+
+    /**
+     * Docker's copy-up, done once when the container is created (not at each start, so a
+     * volume emptied later stays empty): each volume without {@code nocopy} that is empty now
+     * is filled with what the image has at its destination on the mounted {@code rootfs}.
+     */
+    public void populate(List<ContainerMount> mounts, Path rootfs) {
+        for (ContainerMount m : mounts) {
+            if (m.type() == ContainerMount.Type.VOLUME && m.copyUp()) {
+                Volume v = volumes.find(m.name()).orElseThrow(() -> new NotFoundException(
+                        "error while mounting volume '" + m.source() + "': volume " + m.name() + " not found"));
+                CopyUp.intoEmptyVolume(rootfs, m.destination(), volumes.activate(v));
+            }
+        }
+    }
+
     /** What a start binds into the container, besides the engine's own /etc files. */
     public record StartMounts(List<BindMount> binds, List<TmpfsMount> tmpfs) {
     }
 
     /**
      * Prepares every mount for a start on the mounted {@code rootfs}: bind sources created
-     * when {@code -v} named a missing host path, volumes activated and, when empty and not
-     * {@code nocopy}, filled with what the image has at the destination.
+     * when {@code -v} named a missing host path, volumes activated.
      */
     public StartMounts forStart(List<ContainerMount> mounts, Path rootfs) {
         List<BindMount> binds = new ArrayList<>();
@@ -123,15 +143,13 @@ public final class ContainerMounts {
                                     + "': " + e.getMessage());
                         }
                     }
-                    binds.add(new BindMount(source, m.destination(), m.readOnly()));
+                    HostPropagation.check(source, m.propagation());
+                    binds.add(new BindMount(source, m.destination(), m.readOnly(), m.propagation()));
                 }
                 case VOLUME -> {
                     Volume v = volumes.find(m.name()).orElseThrow(() -> new NotFoundException(
                             "error while mounting volume '" + m.source() + "': volume " + m.name() + " not found"));
                     Path data = volumes.activate(v);
-                    if (m.copyUp()) {
-                        CopyUp.intoEmptyVolume(rootfs, m.destination(), data);
-                    }
                     binds.add(new BindMount(data, m.destination(), m.readOnly()));
                 }
                 case TMPFS -> tmpfs.add(new TmpfsMount(m.destination(), m.tmpfsOptions()));

@@ -1,5 +1,6 @@
 package dev.berth.engine.volumes;
 
+import dev.berth.engine.archive.ExtractOptions;
 import dev.berth.engine.archive.TarExtractor;
 import dev.berth.engine.archive.TarWriter;
 import dev.berth.engine.error.SystemException;
@@ -54,7 +55,7 @@ final class CopyUp {
                 }
             });
             try (in) {
-                TarExtractor.extract(in, to);
+                TarExtractor.extractInto(in, to, ExtractOptions.DEFAULT);
             }
         }
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.engine.digest.Digest;
+import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.posix.FileSyscalls;
 import java.io.ByteArrayInputStream;
@@ -183,5 +184,41 @@ class TarExtractorTest {
 
     private static long attr(Path p, String name) throws Exception {
         return ((Number) attr0(p, name)).longValue();
+    }
+
+    @Test
+    void extractInto_noOverwriteDirNonDir_refusesBothSwapsWithMobysWords() throws Exception {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Files.createDirectory(root.resolve("x"));
+        Files.writeString(root.resolve("y"), "file");
+        var refuse = new ExtractOptions(true, java.util.Optional.empty(), "/d");
+        assertThatThrownBy(() -> TarExtractor.extractInto(new ByteArrayInputStream(new TarBuilder().file("x", "f").tar()),
+                root, refuse)).isInstanceOf(ConflictException.class)
+                .hasMessage("cannot overwrite directory \"/d/x\" with non-directory \"/d\"");
+        assertThatThrownBy(() -> TarExtractor.extractInto(new ByteArrayInputStream(new TarBuilder().dir("y").tar()),
+                root, refuse)).isInstanceOf(ConflictException.class)
+                .hasMessage("cannot overwrite non-directory \"/d/y\" with directory \"/d\"");
+        assertThat(root.resolve("x")).isDirectory();
+        assertThat(root.resolve("y")).hasContent("file");
+
+        // same kinds are fine, and without the option a swap replaces, as before
+        TarExtractor.extractInto(new ByteArrayInputStream(new TarBuilder().dir("x").file("y", "new").tar()), root, refuse);
+        assertThat(root.resolve("y")).hasContent("new");
+        TarExtractor.extractInto(new ByteArrayInputStream(new TarBuilder().file("x", "f").tar()), root, ExtractOptions.DEFAULT);
+        assertThat(root.resolve("x")).hasContent("f");
+    }
+
+    @Test
+    void extractInto_ownerReplacesTheTarsOwners() throws Exception {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        byte[] tar = new TarBuilder().dir("d").file("d/f", "x", 0640, 1234, 5678).tar();
+        TarExtractor.extractInto(new ByteArrayInputStream(tar), root, ExtractOptions.DEFAULT);
+        assertThat(attr(root.resolve("d/f"), "uid")).isEqualTo(1234);
+        TarExtractor.extractInto(new ByteArrayInputStream(tar), root,
+                new ExtractOptions(false, java.util.Optional.of(new ExtractOptions.Owner(65534, 65533)), "/"));
+        assertThat(attr(root.resolve("d/f"), "uid")).isEqualTo(65534);
+        assertThat(attr(root.resolve("d/f"), "gid")).isEqualTo(65533);
+        assertThat(attr(root.resolve("d"), "uid")).isEqualTo(65534);
+        assertThat(attr(root.resolve("d/f"), "mode") & 07777).isEqualTo(0640);
     }
 }

@@ -54,4 +54,10 @@ public record ContainerConfig(
     public boolean isOpenStdin() {
         return Boolean.TRUE.equals(openStdin);
     }
+
+    /** Whether the container's stdin closes when the attached client's input ends. */
+    @JsonIgnore
+    public boolean isStdinOnce() {
+        return Boolean.TRUE.equals(stdinOnce);
+    }
 }

@@ -5,6 +5,7 @@ import dev.berth.api.client.AttachOptions;
 import dev.berth.api.client.ContainersClient;
 import dev.berth.api.client.PendingWait;
 import dev.berth.api.client.WaitCondition;
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.stream.MultiplexedInput;
 import dev.berth.api.types.container.WaitResponse;
 import dev.berth.cli.CliContext;
@@ -29,6 +30,24 @@ final class AttachedSession {
     private AttachedSession() {
     }
 
+    /** docker's detach keys; a malformed spec ends the command with 125, as docker. */
+    static DetachKeys detachKeys(String spec) {
+        try {
+            return DetachKeys.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(125, e.getMessage());
+        }
+    }
+
+    /**
+     * What docker's {@code attach} and {@code exec} say when the user detaches (the text of
+     * its EscapeError, exit status 1); {@code run} and {@code start} detach silently with 0.
+     */
+    static int detachedByKeys(CliContext ctx) {
+        ctx.err().println("read escape sequence");
+        return 1;
+    }
+
     static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
             Starter starter) throws IOException {
         return run(ctx, id, tty, stdin, autoRemove, sigProxy, null, starter);
@@ -36,7 +55,7 @@ final class AttachedSession {
 
     static int run(CliContext ctx, String id, boolean tty, boolean stdin, boolean autoRemove, boolean sigProxy,
             String detachKeys, Starter starter) throws IOException {
-        DetachKeys keys = stdin ? DetachKeys.parse(detachKeys) : null;
+        DetachKeys keys = stdin && tty ? AttachedSession.detachKeys(detachKeys) : null;  // as docker: keys only on a TTY
         ContainersClient containers = ctx.client().containers();
         ApiStream stream = containers.attach(id, AttachOptions.forRun(stdin));
         PendingWait wait = containers.await(id, autoRemove ? WaitCondition.REMOVED : WaitCondition.NEXT_EXIT);

@@ -5,6 +5,7 @@ import dev.berth.api.client.AttachOptions;
 import dev.berth.api.client.ContainersClient;
 import dev.berth.api.client.PendingWait;
 import dev.berth.api.client.WaitCondition;
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.types.container.ContainerInspect;
 import dev.berth.api.types.container.WaitResponse;
 import dev.berth.cli.CliFailure;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code berth attach}: connect to a running container's output (and its stdin when it
  * was created with -i), with its TTY in raw mode when it has one; exit with the
- * container's code, or 0 when the user detaches with the detach keys.
+ * container's code, or (as docker) 1 with "read escape sequence" when the user detaches
+ * with the detach keys.
  */
 @Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 public final class ContainerAttachCommand extends BerthCommand {
@@ -44,7 +46,7 @@ public final class ContainerAttachCommand extends BerthCommand {
         }
         boolean tty = c.config() != null && c.config().isTty();
         boolean stdin = !noStdin && c.config() != null && c.config().isOpenStdin();
-        DetachKeys keys = stdin ? DetachKeys.parse(detachKeys) : null;
+        DetachKeys keys = stdin && tty ? AttachedSession.detachKeys(detachKeys) : null;  // as docker: keys only on a TTY
         PendingWait wait = containers.await(c.id(), WaitCondition.NEXT_EXIT);
         ApiStream stream = containers.attach(c.id(), new AttachOptions(stdin, true, true, true, false, detachKeys));
         SignalProxy proxy = sigProxy && !tty ? SignalProxy.forward(signal -> {
@@ -58,7 +60,7 @@ public final class ContainerAttachCommand extends BerthCommand {
             if (AttachedSession.exchange(ctx(), stream, tty, stdin, keys,
                     (rows, columns) -> containers.resize(c.id(), rows, columns))) {
                 wait.close();
-                return 0;
+                return AttachedSession.detachedByKeys(ctx());
             }
             WaitResponse result = wait.result();
             return (int) result.statusCode();

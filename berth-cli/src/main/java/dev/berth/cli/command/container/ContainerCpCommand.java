@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,6 +25,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cp", description = "Copy files/folders between a container and the local filesystem")
 public final class ContainerCpCommand extends BerthCommand {
+
+    @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
+    boolean archive;
 
     @Parameters(index = "0", paramLabel = "SRC")
     String source;
@@ -89,7 +93,7 @@ public final class ContainerCpCommand extends BerthCommand {
         String path = destination.substring(colon + 1);
         try {
             if (source.equals("-")) {
-                client().raw("PUT", archive(container, path), RequestBody.tar(System.in)).close();
+                client().raw("PUT", putArchive(container, path), RequestBody.tar(System.in)).close();
                 return 0;
             }
             Path src = Path.of(source).toAbsolutePath().normalize();
@@ -111,7 +115,7 @@ public final class ContainerCpCommand extends BerthCommand {
             }
             Process tar = tarOf(src, name);
             try (InputStream in = tar.getInputStream()) {
-                client().raw("PUT", archive(container, dir), RequestBody.tar(in)).close();
+                client().raw("PUT", putArchive(container, dir), RequestBody.tar(in)).close();
             }
             tar.waitFor();
         } catch (ApiException e) {
@@ -158,6 +162,14 @@ public final class ContainerCpCommand extends BerthCommand {
         }
     }
 
+    /**
+     * A PUT as docker's CLI sends it: never swap a directory and a non-directory, and with
+     * {@code -a} let the container's user own what lands (else the tar's owners stay).
+     */
+    private String putArchive(String container, String path) {
+        return archive(container, path) + "&noOverwriteDirNonDir=true" + (archive ? "&copyUIDGID=true" : "");
+    }
+
     private static String archive(String container, String path) {
         return "/containers/" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/archive?path="
                 + URLEncoder.encode(path, StandardCharsets.UTF_8);
@@ -174,7 +186,8 @@ public final class ContainerCpCommand extends BerthCommand {
     }
 
     private static void untar(InputStream tar, Path dir) throws Exception {
-        Process p = new ProcessBuilder("tar", "-C", dir.toString(), "-xf", "-")
+        // the invoking user owns what lands, as with docker cp (tar as root would keep the owners)
+        Process p = new ProcessBuilder("tar", "--no-same-owner", "-C", dir.toString(), "-xf", "-")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (OutputStream in = p.getOutputStream()) {
             tar.transferTo(in);

@@ -2,6 +2,7 @@ package dev.berth.cli.command.container;
 
 import dev.berth.api.client.ApiStream;
 import dev.berth.api.client.ExecClient;
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.types.exec.ExecCreateRequest;
 import dev.berth.api.types.exec.ExecInspect;
 import dev.berth.api.types.exec.ExecStartRequest;
@@ -65,11 +66,11 @@ public final class ContainerExecCommand extends BerthCommand {
             execs.startDetached(execId);
             return 0;
         }
-        DetachKeys keys = interactive ? DetachKeys.parse(detachKeys) : null;
+        DetachKeys keys = interactive && tty ? AttachedSession.detachKeys(detachKeys) : null;  // as docker: keys only on a TTY
         try (ApiStream stream = execs.startAttached(execId, new ExecStartRequest(false, tty, consoleSize))) {
             if (AttachedSession.exchange(ctx(), stream, tty, interactive, keys,
                     (rows, columns) -> execs.resize(execId, rows, columns))) {
-                return 0;
+                return AttachedSession.detachedByKeys(ctx());
             }
         }
         ExecInspect result = execs.inspect(execId);

@@ -158,8 +158,15 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
     /** Whether the container's streams are attached (run without -d); create never attaches. */
     abstract boolean attached();
 
-    /** The request these options describe. */
+    /**
+     * The request these options describe. With {@code -t} it carries the local terminal's size
+     * as {@code HostConfig.ConsoleSize}, as docker's CLI sends it, so the container's TTY has
+     * the right size from its first byte (a resize after start would come too late for a
+     * program that reads the size at once).
+     */
     CreateRequest toRequest() {
-        return CreateRequestMapper.map(this, ctx()::env, attached());
+        List<Integer> consoleSize = tty ? TerminalSession.currentSize()
+                .map(s -> List.of(s.rows(), s.columns())).orElse(null) : null;
+        return CreateRequestMapper.map(this, ctx()::env, attached(), consoleSize);
     }
 }

@@ -25,7 +25,9 @@ final class CreateRequestMapper {
     private CreateRequestMapper() {
     }
 
-    static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached) {
+    /** {@code consoleSize} is {@code [rows, columns]} of the local terminal, or null without one. */
+    static CreateRequest map(CreateOptions o, Function<String, String> clientEnv, boolean attached,
+            List<Integer> consoleSize) {
         Map<String, Object> config = new LinkedHashMap<>();
         put(config, "Hostname", o.hostname);
         put(config, "Domainname", o.domainname);
@@ -108,6 +110,9 @@ final class CreateRequestMapper {
         host.put("ReadonlyRootfs", o.readOnly);
         put(host, "Init", o.init);
         o.limits.putInto(host);
+        if (consoleSize != null) {
+            host.put("ConsoleSize", consoleSize);
+        }
         config.put("HostConfig", host);
         if ((!o.networkAliases.isEmpty() || o.ip != null) && o.network != null && !o.network.isEmpty()) {
             Map<String, Object> endpoint = new LinkedHashMap<>();

@@ -114,6 +114,18 @@ class RunCreateMappingTest {
     }
 
     @Test
+    void tty_sendsTheLocalTerminalSizeAsConsoleSize_asDockerDoes() {
+        ContainerCreateCommand tty = new ContainerCreateCommand();
+        tty.image = "busybox";
+        tty.tty = true;
+        tty.restart = "no";
+        Map<String, Object> body = CreateRequestMapper.map(tty, k -> null, true, List.of(30, 100)).body();
+        assertThat(((Map<?, ?>) body.get("HostConfig")).get("ConsoleSize")).isEqualTo(List.of(30, 100));
+        Map<String, Object> noTerminal = CreateRequestMapper.map(tty, k -> null, true, null).body();
+        assertThat(((Map<?, ?>) noTerminal.get("HostConfig")).containsKey("ConsoleSize")).isFalse();
+    }
+
+    @Test
     void hostConfig_flags() throws IOException {
         JsonNode body = create("create", "--rm", "--read-only", "--privileged", "--cap-add", "NET_ADMIN",
                 "--cap-drop", "ALL", "--network", "none", "--restart", "on-failure:3", "--init",

@@ -1,5 +1,6 @@
 package dev.berth.daemon.router.containers;
 
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.stream.MultiplexedOutput;
 import dev.berth.api.stream.StdStream;
 import dev.berth.daemon.http.Hijacked;
@@ -57,32 +58,61 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
         boolean wantStdout = Api.bool(req.query(), "stdout");
         boolean wantStderr = Api.bool(req.query(), "stderr");
         boolean wantStdin = Api.bool(req.query(), "stdin") && record.config().isOpenStdin();
+        // as dockerd: detach keys are watched for on a TTY only
+        DetachKeys keys = wantStdin && tty ? detachKeys(req.query().first("detachKeys")) : null;
         AttachSink sink = new AttachSink(tty, wantStdout, wantStderr);
         try (AutoCloseable detach = containers.attach(record.id().hex(), sink);
                 Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
             sink.connect(conn.out());
             if (wantStdin) {
-                Thread.ofVirtual().start(() -> copyStdin(record, conn.in()));
+                Thread.ofVirtual().start(() -> {
+                    copyStdin(record, conn.in(), keys);
+                    if (keys != null && keys.detached()) {
+                        sink.end(); // the client detached: its stream ends, the container runs on
+                    }
+                });
             }
             sink.awaitEnd();
         }
     }
 
-    /** Copies the client's input into the container's stdin; EOF closes it (StdinOnce). */
-    private void copyStdin(ContainerRecord record, InputStream clientInput) {
+    private static DetachKeys detachKeys(String spec) {
+        try {
+            return DetachKeys.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the client's input into the container's stdin until the client's input ends or
+     * it types the detach keys. The client's EOF closes the container's stdin only with
+     * StdinOnce (run -i, start -ai), as dockerd: after {@code attach} to a {@code run -di}
+     * container the next client still finds stdin open.
+     */
+    private void copyStdin(ContainerRecord record, InputStream clientInput, DetachKeys keys) {
         try {
             RunningTask task = containers.started(record.id().hex()).get();
             Optional<OutputStream> stdin = task.stdin();
             if (stdin.isEmpty()) {
                 return;
             }
-            try (OutputStream in = stdin.get()) {
-                byte[] buffer = new byte[8192];
-                int n;
-                while ((n = clientInput.read(buffer)) > 0) {
+            OutputStream in = stdin.get();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = clientInput.read(buffer)) > 0) {
+                if (keys == null) {
                     in.write(buffer, 0, n);
-                    in.flush();
+                } else {
+                    in.write(keys.feed(buffer, n));
                 }
+                in.flush();
+                if (keys != null && keys.detached()) {
+                    return;
+                }
+            }
+            if (record.config().isStdinOnce()) {
+                in.close();
             }
         } catch (Exception e) {
             // the container ended or the client went away: nothing more to copy

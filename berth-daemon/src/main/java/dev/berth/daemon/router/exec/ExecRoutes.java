@@ -1,6 +1,7 @@
 package dev.berth.daemon.router.exec;
 
 import dev.berth.api.Json;
+import dev.berth.api.stream.DetachKeys;
 import dev.berth.api.stream.MultiplexedOutput;
 import dev.berth.api.stream.StdStream;
 import dev.berth.api.types.exec.ExecCreateRequest;
@@ -81,6 +82,10 @@ public final class ExecRoutes implements ApiRoutes.Group {
         ExecStartRequest body = Api.body(req, ExecStartRequest.class, new ExecStartRequest(false, false, null));
         String id = p.get("id");
         Exec exec = execs.inspect(id);
+        boolean tty = exec.config().isTty();
+        // as dockerd: the detach keys are watched for on a TTY only
+        DetachKeys keys = tty && !body.isDetach() && exec.config().wantsStdin()
+                ? detachKeys(exec.config().detachKeys()) : null;
         StartedExec started = execs.start(id);
         if (body.isDetach()) {
             Thread.ofPlatform().daemon().start(() -> drain(started.stdout()));
@@ -89,7 +94,6 @@ public final class ExecRoutes implements ApiRoutes.Group {
             res.sendEmpty(200);
             return;
         }
-        boolean tty = exec.config().isTty();
         try (Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
             OutputStream raw = conn.out();
             MultiplexedOutput mux = new MultiplexedOutput(raw);
@@ -97,7 +101,7 @@ public final class ExecRoutes implements ApiRoutes.Group {
             boolean stderr = exec.config().wantsStderr();
             Thread out = Thread.ofPlatform().daemon().start(() -> pump(started.stdout(), stdout, tty, raw, mux, StdStream.STDOUT));
             Thread err = Thread.ofPlatform().daemon().start(() -> pump(started.stderr(), stderr, tty, raw, mux, StdStream.STDERR));
-            started.stdin().ifPresent(in -> Thread.ofVirtual().start(() -> copyInput(conn.in(), in)));
+            started.stdin().ifPresent(in -> Thread.ofVirtual().start(() -> copyInput(conn, in, keys)));
             out.join();
             err.join();
             started.exit().join();
@@ -146,17 +150,37 @@ public final class ExecRoutes implements ApiRoutes.Group {
         }
     }
 
-    /** The client's input to the process's stdin; the client's EOF (half-close) closes it. */
-    private static void copyInput(InputStream client, OutputStream stdin) {
-        try (stdin) {
+    /**
+     * The client's input to the process's stdin; the client's EOF (half-close) closes it. The
+     * detach keys (TTY only) end the client's connection and leave the process running.
+     */
+    private static void copyInput(Hijacked conn, OutputStream stdin, DetachKeys keys) {
+        try {
             byte[] buffer = new byte[32 * 1024];
             int n;
-            while ((n = client.read(buffer)) > 0) {
-                stdin.write(buffer, 0, n);
+            while ((n = conn.in().read(buffer)) > 0) {
+                if (keys == null) {
+                    stdin.write(buffer, 0, n);
+                } else {
+                    stdin.write(keys.feed(buffer, n));
+                }
                 stdin.flush();
+                if (keys != null && keys.detached()) {
+                    conn.close();
+                    return;
+                }
             }
+            stdin.close();
         } catch (IOException e) {
             // the process ended or the client went away
+        }
+    }
+
+    private static DetachKeys detachKeys(String spec) {
+        try {
+            return DetachKeys.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(e.getMessage());
         }
     }
 

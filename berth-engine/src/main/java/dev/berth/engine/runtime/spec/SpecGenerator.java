@@ -58,11 +58,21 @@ public final class SpecGenerator {
 
     /** {@link #generate(ContainerSpec, List)} serialised as config.json bytes. */
     public byte[] generateJson(ContainerSpec spec, List<TmpfsMount> tmpfs) {
-        try {
-            return JSON.writeValueAsBytes(generate(spec, tmpfs));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return generateJson(spec, tmpfs, java.util.Optional.empty());
+    }
+
+    /** The same, with the TTY's size before the process runs (ignored without a terminal). */
+    public byte[] generateJson(ContainerSpec spec, List<TmpfsMount> tmpfs, java.util.Optional<ConsoleSize> console) {
+        return toJson(generate(spec, tmpfs, console));
+    }
+
+    /** {@link #generate(ContainerSpec, List)} with the TTY's size before the process runs (ignored without a terminal). */
+    public ObjectNode generate(ContainerSpec spec, List<TmpfsMount> tmpfs, java.util.Optional<ConsoleSize> console) {
+        ObjectNode config = generate(spec, tmpfs);
+        if (spec.terminal()) {
+            console.ifPresent(size -> size.applyTo((ObjectNode) config.get("process")));
         }
+        return config;
     }
 
     /** A generated (and possibly amended) config.json tree as bytes. */
@@ -126,7 +136,7 @@ public final class SpecGenerator {
         }
         List<Default> user = new java.util.ArrayList<>();
         for (BindMount b : spec.binds()) {
-            List<String> options = b.readOnly() ? List.of("rbind", "rprivate", "ro") : List.of("rbind", "rprivate");
+            List<String> options = b.readOnly() ? List.of("rbind", b.propagation(), "ro") : List.of("rbind", b.propagation());
             user.add(new Default(b.destination(), "bind", b.source().toString(), options));
         }
         tmpfs.forEach(t -> user.add(new Default(t.destination(), "tmpfs", "tmpfs", t.options())));
@@ -146,6 +156,13 @@ public final class SpecGenerator {
 
     private ObjectNode linux(ContainerSpec spec) {
         ObjectNode linux = JSON.createObjectNode();
+        // As moby: a shared bind needs a shared rootfs, a slave bind at least a slave one,
+        // or mounts made on the host below the source never reach the container.
+        if (spec.binds().stream().anyMatch(b -> b.propagation().endsWith("shared"))) {
+            linux.put("rootfsPropagation", "shared");
+        } else if (spec.binds().stream().anyMatch(b -> b.propagation().endsWith("slave"))) {
+            linux.put("rootfsPropagation", "rslave");
+        }
         ObjectNode resources = linux.putObject("resources");
         ArrayNode devices = resources.putArray("devices");
         for (RuntimeDefaults.DeviceRule rule : RuntimeDefaults.DEVICE_RULES) {

@@ -142,4 +142,42 @@ class SpecGeneratorTest {
         JsonNode parsed = new ObjectMapper().readTree(generator.generateJson(base));
         assertThat(parsed.toString()).isEqualTo(generator.generate(base).toString());
     }
+
+    @Test
+    void generateJson_consoleSizeSizesTheTerminalBeforeTheProcessRuns() throws Exception {
+        ContainerSpec tty = new ContainerSpec(base.args(), base.env(), base.cwd(), base.user(), true, base.rootfs(),
+                false, "h", List.of(), new NetworkNamespace.Fresh(), true, "/berth/abc",
+                RuntimeDefaults.SHM_SIZE_BYTES, true, Map.of());
+        var size = ConsoleSize.fromDocker(List.of(30, 100));
+        JsonNode p = new ObjectMapper().readTree(generator.generateJson(tty, List.of(), size)).get("process");
+        assertThat(p.get("consoleSize").toString()).isEqualTo("{\"height\":30,\"width\":100}");
+        JsonNode noTty = new ObjectMapper().readTree(generator.generateJson(base, List.of(), size)).get("process");
+        assertThat(noTty.has("consoleSize")).isFalse();
+    }
+
+    @Test
+    void consoleSize_fromDockersHeightWidth_zeroOrMissingMeansNone() {
+        assertThat(ConsoleSize.fromDocker(List.of(30, 100))).contains(new ConsoleSize(30, 100));
+        assertThat(ConsoleSize.fromDocker(List.of(0, 0))).isEmpty();
+        assertThat(ConsoleSize.fromDocker(List.of(30))).isEmpty();
+        assertThat(ConsoleSize.fromDocker(null)).isEmpty();
+    }
+
+    @Test
+    void generate_bindPropagationGoesToTheMountAndSharedNeedsASharedRootfs() {
+        ContainerSpec shared = base.withBinds(List.of(new BindMount(Path.of("/srv/a"), "/a", false, "rshared"),
+                new BindMount(Path.of("/srv/b"), "/b", true)));
+        JsonNode config = generator.generate(shared);
+        List<String> options = new java.util.ArrayList<>();
+        for (JsonNode m : config.get("mounts")) {
+            if (m.get("destination").asText().equals("/a") || m.get("destination").asText().equals("/b")) {
+                options.add(m.get("destination").asText() + "=" + texts(m.get("options")));
+            }
+        }
+        assertThat(options).containsExactly("/a=[rbind, rshared]", "/b=[rbind, rprivate, ro]");
+        assertThat(config.get("linux").get("rootfsPropagation").asText()).isEqualTo("shared");
+        ContainerSpec slave = base.withBinds(List.of(new BindMount(Path.of("/srv/a"), "/a", false, "slave")));
+        assertThat(generator.generate(slave).get("linux").get("rootfsPropagation").asText()).isEqualTo("rslave");
+        assertThat(generator.generate(base).get("linux").has("rootfsPropagation")).isFalse();
+    }
 }

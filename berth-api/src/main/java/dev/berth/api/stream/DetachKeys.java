@@ -1,17 +1,18 @@
-package dev.berth.cli.command.container;
+package dev.berth.api.stream;
 
-import dev.berth.cli.CliFailure;
 import java.io.ByteArrayOutputStream;
 
 /**
  * docker's detach keys ({@code --detach-keys}, default Ctrl-P Ctrl-Q), recognised in what
  * the user types: bytes that start the sequence are held back until it either completes
  * (detach: they are never sent) or breaks (they are sent after all, as docker's escape
- * proxy does).
+ * proxy does). Shared by the CLI (which watches what the user types) and the daemon (which
+ * watches an attached client's input, for API clients that leave it to the server). Keys
+ * count only on a TTY, as in Docker. Not thread-safe: one per input stream.
  */
-final class DetachKeys {
+public final class DetachKeys {
 
-    static final String DEFAULT = "ctrl-p,ctrl-q";
+    public static final String DEFAULT = "ctrl-p,ctrl-q";
 
     private final byte[] sequence;
     private int matched;
@@ -22,7 +23,8 @@ final class DetachKeys {
     }
 
     /** Parses docker's form: comma-separated {@code ctrl-<key>} or single characters. */
-    static DetachKeys parse(String spec) {
+    /** @throws IllegalArgumentException with docker's words for a malformed spec */
+    public static DetachKeys parse(String spec) {
         String text = spec == null || spec.isEmpty() ? DEFAULT : spec;
         ByteArrayOutputStream keys = new ByteArrayOutputStream();
         for (String key : text.split(",", -1)) {
@@ -46,14 +48,14 @@ final class DetachKeys {
                 return at == 0 ? 0 : 26 + at;
             }
         }
-        throw new CliFailure(125, "Invalid detach keys (" + spec + ") provided");
+        throw new IllegalArgumentException("Invalid detach keys (" + spec + ") provided");
     }
 
     /**
      * Feeds typed bytes; returns those to send now. Once the sequence is complete,
      * {@link #detached()} is true and nothing after it is returned.
      */
-    byte[] feed(byte[] data, int length) {
+    public byte[] feed(byte[] data, int length) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length);
         for (int i = 0; i < length && !detached; i++) {
             byte b = data[i];
@@ -76,7 +78,7 @@ final class DetachKeys {
         return out.toByteArray();
     }
 
-    boolean detached() {
+    public boolean detached() {
         return detached;
     }
 }

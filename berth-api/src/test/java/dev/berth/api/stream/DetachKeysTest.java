@@ -1,4 +1,4 @@
-package dev.berth.cli.command.container;
+package dev.berth.api.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
