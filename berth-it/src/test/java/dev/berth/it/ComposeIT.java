@@ -179,6 +179,7 @@ class ComposeIT extends DaemonFixture {
      */
     @Test
     void dependsOnConditions_gateStartAndRestartDependents() throws IOException {
+        long testStart = System.currentTimeMillis() / 1000 - 1;
         Path file = dir.resolve("compose.yaml");
         Files.writeString(file, GATED.formatted("1"));
         Path failing = dir.resolve("failing.yaml");
@@ -203,6 +204,14 @@ class ComposeIT extends DaemonFixture {
             assertThat(err.indexOf("Container itgated-cache-1 Started")).isPositive()
                     .isLessThan(err.indexOf("Container itgated-db-1 Healthy"));
             assertThat(compose(file, "logs", "--no-log-prefix", "app").assertSuccess().out()).isEqualTo("seeded");
+            assertThat(compose(file, "wait", "init").exitCode()).isZero();
+            // cp both ways through the service's container
+            Path local = dir.resolve("note.txt");
+            Files.writeString(local, "from-host");
+            compose(file, "cp", local.toString(), "app:/tmp/note.txt").assertSuccess();
+            assertThat(compose(file, "exec", "-T", "app", "cat", "/tmp/note.txt").assertSuccess().out()).isEqualTo("from-host");
+            compose(file, "cp", "app:/shared/seed", dir.toString()).assertSuccess();
+            assertThat(Files.readString(dir.resolve("seed")).strip()).isEqualTo("seeded");
 
             String appId = id("itgated-app-1");
             String started = berth("inspect", "-f", "{{.State.StartedAt}}", "itgated-app-1").assertSuccess().out();
@@ -213,6 +222,11 @@ class ComposeIT extends DaemonFixture {
             assertThat(id("itgated-app-1")).isEqualTo(appId);
             assertThat(berth("inspect", "-f", "{{.State.StartedAt}}", "itgated-app-1").assertSuccess().out()).isNotEqualTo(started);
 
+            String events = compose(file, "events", "--json", "--since", Long.toString(testStart), "--until",
+                    Long.toString(System.currentTimeMillis() / 1000 + 1)).assertSuccess().stdout();
+            assertThat(events).contains("\"service\":\"app\"", "\"action\":\"start\"", "\"action\":\"die\"")
+                    .doesNotContain("com.docker.compose.project");
+
             CommandResult failed = compose(failing, "up", "-d");
             assertThat(failed.exitCode()).isNotZero();
             assertThat(failed.stderr()).contains("service \"migrate\" didn't complete successfully: exit 3");
@@ -220,6 +234,27 @@ class ComposeIT extends DaemonFixture {
         } finally {
             compose(file, "down", "-v", "-t", "1");
             compose(failing, "down", "-v", "-t", "1");
+        }
+    }
+
+    /** The foreground up keeps following a container its restart policy brings back, until it stays down. */
+    @Test
+    void foregroundUp_followsAContainerAcrossRestarts() throws IOException {
+        Path file = dir.resolve("restarts.yaml");
+        Files.writeString(file, """
+                name: itrestart
+                services:
+                  flaky:
+                    image: busybox
+                    command: ["sh", "-c", "echo attempt; exit 1"]
+                    restart: on-failure:1
+                """);
+        try {
+            CommandResult up = compose(file, "up");
+            assertThat(up.stdout().lines().filter(l -> l.equals("flaky-1  | attempt")).count()).isEqualTo(2);
+            assertThat(up.stdout()).contains("flaky-1 exited with code 1");
+        } finally {
+            compose(file, "down", "-t", "1");
         }
     }
 
