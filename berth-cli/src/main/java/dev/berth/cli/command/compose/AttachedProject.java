@@ -55,6 +55,9 @@ final class AttachedProject {
         AtomicInteger interrupts = new AtomicInteger();
         Lifecycle lifecycle = new Lifecycle(actions);
         Runnable stopAll = () -> stopping.compareAndSet(null, Thread.ofVirtual().start(() -> {
+            if (actions.progress() instanceof ComposeProgress live) {
+                live.settle();
+            }
             try {
                 lifecycle.stop(refreshed(), timeout);
             } catch (IOException e) {

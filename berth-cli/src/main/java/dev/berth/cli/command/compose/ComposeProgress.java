@@ -8,14 +8,12 @@ import java.io.PrintStream;
  * event on its own line, {@code " Container app-web-1 Started"}, as compose's plain writer
  * prints. On a terminal: compose's live view, a {@link ProgressBoard} redrawn in place (cursor
  * up, clear line) at each event and every 100 ms while something is in progress, spinners
- * turning into ✔. A board ends when nothing is in progress and a new event comes after a
- * pause (the stop after a foreground up's logs starts a new one below them). Warnings are
- * compose's {@code WARN[0000]} lines, printed above the board.
+ * turning into ✔; after {@link #settle} (the stop after a foreground up's logs) one ✔ line per
+ * finished step. Warnings are compose's {@code WARN[0000]} lines, printed above the board.
  */
 final class ComposeProgress implements Progress {
 
     private static final long TICK_MILLIS = 100;
-    private static final long BOARD_PAUSE_NANOS = 500_000_000L;
 
     private final PrintStream err;
     private final boolean tty;
@@ -23,8 +21,8 @@ final class ComposeProgress implements Progress {
     private ProgressBoard board;
     private int drawn;
     private int frame;
-    private long lastEvent;
     private Thread ticker;
+    private boolean live = true;
 
     ComposeProgress(PrintStream err, boolean tty, boolean colour) {
         this.err = err;
@@ -56,19 +54,29 @@ final class ComposeProgress implements Progress {
             }
         } else if (!tty) {
             err.println(" " + resource + " " + text);
-        } else {
-            if (!board.isEmpty() && !board.working() && now - lastEvent > BOARD_PAUSE_NANOS) {
-                board = new ProgressBoard(colour);
-                drawn = 0;
+        } else if (!live) {
+            if (state != State.WORKING) {
+                err.println(board.line(resource, state, text));
             }
+        } else {
             board.update(resource, state, text, now);
             redraw(now);
             if (board.working() && ticker == null) {
                 ticker = Thread.ofPlatform().daemon().name("compose-progress").start(this::tick);
             }
         }
-        lastEvent = now;
         err.flush();
+    }
+
+    /**
+     * Ends the live view: from now on each finished step is one ✔ line that is never redrawn.
+     * For the stop after a foreground up's logs, where log lines on stdout interleave with the
+     * progress and a redraw would overwrite them.
+     */
+    synchronized void settle() {
+        live = false;
+        board = new ProgressBoard(colour);
+        drawn = 0;
     }
 
     /** Turns the spinners while something is in progress. */

@@ -59,6 +59,11 @@ final class ProgressBoard {
         return lines;
     }
 
+    /** One finished step on its own, never redrawn: {@code " ✔ Container app-web-1  Stopped"}. */
+    String line(String resource, Progress.State state, String text) {
+        return " " + glyph(state, 0) + " " + resource + "  " + text;
+    }
+
     private String glyph(Progress.State state, int frame) {
         return switch (state) {
             case WORKING -> String.valueOf(SPINNER.charAt(Math.floorMod(frame, SPINNER.length())));
