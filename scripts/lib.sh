@@ -43,12 +43,15 @@ berth_ensure_packages() {
 }
 
 # What only the tests need (./run-tests, never ./berth run): Debian's docker-registry, which
-# the registry ITs start themselves on 127.0.0.1 (not its service), and htpasswd for auth.
+# the registry ITs start themselves on 127.0.0.1 (not its service), htpasswd for auth, tmux for
+# the terminal tests and docker-compose 1.29 as a second compose client.
 berth_ensure_test_packages() {
   local missing=()
   [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v tmux >/dev/null || missing+=(tmux)
+  # ComposeIT drives berthd with Debian's docker-compose 1.29 (the Python client) too.
+  [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "berth: installing ${missing[*]} for the tests" >&2
   if [ "$(id -u)" != 0 ]; then

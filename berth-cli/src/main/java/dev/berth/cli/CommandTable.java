@@ -12,6 +12,11 @@ import dev.berth.cli.command.compose.ComposeRestartCommand;
 import dev.berth.cli.command.compose.ComposeRmCommand;
 import dev.berth.cli.command.compose.ComposeBuildCommand;
 import dev.berth.cli.command.compose.ComposePullCommand;
+import dev.berth.cli.command.compose.ComposeEventsCommand;
+import dev.berth.cli.command.compose.ComposeCpCommand;
+import dev.berth.cli.command.compose.ComposeWaitCommand;
+import dev.berth.cli.command.compose.ComposePushCommand;
+import dev.berth.cli.command.compose.ComposeWatchCommand;
 import dev.berth.cli.command.compose.ComposeExecCommand;
 import dev.berth.cli.command.compose.ComposeRunCommand;
 import dev.berth.cli.command.compose.ComposeConfigCommand;
@@ -204,6 +209,11 @@ final class CommandTable {
             Entry.of("pause", ComposePauseCommand::new),
             Entry.of("unpause", ComposeUnpauseCommand::new),
             Entry.of("create", ComposeCreateCommand::new),
+            Entry.of("events", ComposeEventsCommand::new),
+            Entry.of("cp", ComposeCpCommand::new),
+            Entry.of("wait", ComposeWaitCommand::new),
+            Entry.of("push", ComposePushCommand::new),
+            Entry.of("watch", ComposeWatchCommand::new),
             Entry.of("version", ComposeVersionCommand::new));
 
     static final List<Entry> ROOT = List.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Await;
 import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.Commands;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +137,162 @@ class ComposeIT extends DaemonFixture {
         } finally {
             compose(file, "down", "-v", "-t", "1");
         }
+    }
+
+    private static final String GATED = """
+            name: itgated
+            services:
+              db:
+                image: busybox
+                command: ["sh", "-c", "sleep 1; touch /tmp/ready; exec sleep 3600"]
+                stop_signal: SIGKILL
+                environment:
+                  VERSION: %s
+                healthcheck:
+                  test: ["CMD", "test", "-f", "/tmp/ready"]
+                  interval: 200ms
+                  retries: 50
+              init:
+                image: busybox
+                command: ["sh", "-c", "echo seeded > /shared/seed"]
+                volumes: [shared:/shared]
+              app:
+                image: busybox
+                command: ["sh", "-c", "cat /shared/seed; exec sleep 3600"]
+                stop_signal: SIGKILL
+                volumes: [shared:/shared]
+                depends_on:
+                  db: {condition: service_healthy, restart: true}
+                  init: {condition: service_completed_successfully}
+              cache:
+                image: busybox
+                command: ["sleep", "3600"]
+                stop_signal: SIGKILL
+            volumes:
+              shared: {}
+            """;
+
+    /**
+     * depends_on conditions gate the start: app waits for db's healthcheck and for init's zero
+     * exit; cache, which depends on nothing, starts at once beside them (parallel convergence);
+     * recreating db restarts app ({@code restart: true}); a failed one-shot stops the up.
+     */
+    @Test
+    void dependsOnConditions_gateStartAndRestartDependents() throws IOException {
+        long testStart = System.currentTimeMillis() / 1000 - 1;
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, GATED.formatted("1"));
+        Path failing = dir.resolve("failing.yaml");
+        Files.writeString(failing, """
+                name: itfail
+                services:
+                  migrate:
+                    image: busybox
+                    command: ["sh", "-c", "exit 3"]
+                  app:
+                    image: busybox
+                    command: ["sleep", "3600"]
+                    depends_on:
+                      migrate: {condition: service_completed_successfully}
+                """);
+        try {
+            String err = compose(file, "up", "-d").assertSuccess().stderr();
+            assertThat(err.indexOf("Container itgated-db-1 Healthy")).isPositive()
+                    .isLessThan(err.indexOf("Container itgated-app-1 Started"));
+            assertThat(err.indexOf("Container itgated-init-1 Exited")).isPositive()
+                    .isLessThan(err.indexOf("Container itgated-app-1 Started"));
+            assertThat(err.indexOf("Container itgated-cache-1 Started")).isPositive()
+                    .isLessThan(err.indexOf("Container itgated-db-1 Healthy"));
+            assertThat(compose(file, "logs", "--no-log-prefix", "app").assertSuccess().out()).isEqualTo("seeded");
+            assertThat(compose(file, "wait", "init").exitCode()).isZero();
+            // cp both ways through the service's container
+            Path local = dir.resolve("note.txt");
+            Files.writeString(local, "from-host");
+            compose(file, "cp", local.toString(), "app:/tmp/note.txt").assertSuccess();
+            assertThat(compose(file, "exec", "-T", "app", "cat", "/tmp/note.txt").assertSuccess().out()).isEqualTo("from-host");
+            compose(file, "cp", "app:/shared/seed", dir.toString()).assertSuccess();
+            assertThat(Files.readString(dir.resolve("seed")).strip()).isEqualTo("seeded");
+
+            String appId = id("itgated-app-1");
+            String started = berth("inspect", "-f", "{{.State.StartedAt}}", "itgated-app-1").assertSuccess().out();
+            Files.writeString(file, GATED.formatted("2"));
+            String again = compose(file, "up", "-d").assertSuccess().stderr();
+            assertThat(again).contains("Container itgated-db-1 Recreated", "Container itgated-app-1 Restarting")
+                    .doesNotContain("itgated-app-1 Recreate", "itgated-cache-1 Restarting");
+            assertThat(id("itgated-app-1")).isEqualTo(appId);
+            assertThat(berth("inspect", "-f", "{{.State.StartedAt}}", "itgated-app-1").assertSuccess().out()).isNotEqualTo(started);
+
+            String events = compose(file, "events", "--json", "--since", Long.toString(testStart), "--until",
+                    Long.toString(System.currentTimeMillis() / 1000 + 1)).assertSuccess().stdout();
+            assertThat(events).contains("\"service\":\"app\"", "\"action\":\"start\"", "\"action\":\"die\"")
+                    .doesNotContain("com.docker.compose.project");
+
+            CommandResult failed = compose(failing, "up", "-d");
+            assertThat(failed.exitCode()).isNotZero();
+            assertThat(failed.stderr()).contains("service \"migrate\" didn't complete successfully: exit 3");
+            assertThat(berth("ps", "-aq", "--filter", "name=itfail-app").assertSuccess().out()).isEmpty();
+        } finally {
+            compose(file, "down", "-v", "-t", "1");
+            compose(failing, "down", "-v", "-t", "1");
+        }
+    }
+
+    /** The foreground up keeps following a container its restart policy brings back, until it stays down. */
+    @Test
+    void foregroundUp_followsAContainerAcrossRestarts() throws IOException {
+        Path file = dir.resolve("restarts.yaml");
+        Files.writeString(file, """
+                name: itrestart
+                services:
+                  flaky:
+                    image: busybox
+                    command: ["sh", "-c", "echo attempt; exit 1"]
+                    restart: on-failure:1
+                """);
+        try {
+            CommandResult up = compose(file, "up");
+            assertThat(up.stdout().lines().filter(l -> l.equals("flaky-1  | attempt")).count()).isEqualTo(2);
+            assertThat(up.stdout()).contains("flaky-1 exited with code 1");
+        } finally {
+            compose(file, "down", "-t", "1");
+        }
+    }
+
+    /** Debian's docker-compose 1.29 (the Python client, docker-py) against berthd, when installed. */
+    @Test
+    void dockerCompose1_upPsLogsRunDown() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(DOCKER_COMPOSE_1)), "no docker-compose 1.x on this machine");
+        Path file = dir.resolve("docker-compose.yml");
+        Files.writeString(file, FILE.formatted("v1").replace("name: itapp\n", ""));
+        try {
+            compose1(file, "up", "-d").assertSuccess();
+            Await.until("web answers on 127.0.0.1:18380", Duration.ofSeconds(20), () -> "hello-v1".equals(get()));
+            assertThat(compose1(file, "ps").assertSuccess().stdout()).contains("itapp_db_1", "itapp_web_1", "Up",
+                    "127.0.0.1:18380->8080/tcp");
+            Await.until("both services' log lines", Duration.ofSeconds(10), () -> {
+                String logs = compose1(file, "logs", "--no-color").stdout();
+                return logs.contains("web-up") && logs.contains("db-ready");
+            });
+            // a one-off container: docker-compose links it to the service's containers on the user network
+            assertThat(compose1(file, "run", "--rm", "-T", "web", "cat", "/etc/hostname").assertSuccess().out()).isNotEmpty();
+            // both tools see the same project through the labels
+            assertThat(compose(file, "-p", PROJECT, "ps", "--services").assertSuccess().stdout().lines().toList())
+                    .containsExactly("db", "web");
+            compose1(file, "down", "-v").assertSuccess();
+            assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).assertSuccess().out()).isEmpty();
+            assertThat(berth("network", "ls", "-q", "--filter", "name=itapp_").assertSuccess().out()).isEmpty();
+            assertThat(berth("volume", "ls", "-q", "--filter", "name=itapp_").assertSuccess().out()).isEmpty();
+        } finally {
+            compose(file, "-p", PROJECT, "down", "-v", "-t", "1");
+        }
+    }
+
+    private static final String DOCKER_COMPOSE_1 = "/usr/bin/docker-compose";
+
+    private CommandResult compose1(Path file, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(DOCKER_COMPOSE_1, "-H", daemon.host(), "-f", file.toString(), "-p", PROJECT));
+        cmd.addAll(List.of(args));
+        return Commands.run(cmd, Map.of("DOCKER_CONFIG", dir.resolve("docker-config").toString()), null, 120);
     }
 
     private CommandResult compose(Path file, String... args) {

@@ -52,6 +52,14 @@ public final class ContainerActions {
         progress.done(resource, "Started");
     }
 
+    /** Restarts a running container ({@code timeout} null: its own stop timeout), as compose reports it. */
+    public void restart(String id, String name, Duration timeout) throws IOException {
+        String resource = "Container " + name;
+        progress.working(resource, "Restarting");
+        client.containers().restart(id, timeout == null ? null : (int) timeout.toSeconds(), null);
+        progress.done(resource, "Started");
+    }
+
     /** {@code timeout} null for the container's own stop timeout. */
     public void stop(String id, String name, Duration timeout) throws IOException {
         String resource = "Container " + name;

@@ -58,11 +58,17 @@ public final class DependencyWait {
         for (ProjectContainer c : containers) {
             String resource = "Container " + c.name();
             progress.working(resource, "Waiting");
-            while (!reached(c, condition, service)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timeout waiting for dependency " + service + " (" + c.name() + ")");
+            try {
+                while (!reached(c, condition, service)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("timeout waiting for dependency " + service + " (" + c.name() + ")");
+                    }
+                    Thread.sleep(POLL);
                 }
-                Thread.sleep(POLL);
+            } catch (IllegalStateException e) {
+                // compose marks the dependency's line as failed before it reports why
+                progress.event(resource, Progress.State.ERROR, "Error");
+                throw e;
             }
             progress.done(resource, condition == Condition.HEALTHY ? "Healthy" : "Exited");
         }

@@ -6,13 +6,15 @@ import dev.berth.compose.model.Service;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code down}: the project's containers stopped (dependents first) and removed, then its
+ * {@code down}: the project's containers stopped and removed (dependents first, independent
+ * services in parallel), then its
  * networks; named volumes only with {@code -v}; images with {@code --rmi}. Works from the
  * labels alone when there is no file ({@code down -p name}); with a file, containers of
  * services no longer in it are left (with a warning) unless {@code --remove-orphans}.
@@ -51,15 +53,7 @@ public final class Down {
             actions.progress().warning("Found orphan containers (" + orphans + ") for this project. If you removed or renamed"
                     + " this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
         }
-        doomed.sort(Comparator.comparingInt((ProjectContainer c) -> -rank(model, c.service())));
-        for (ProjectContainer c : doomed) {
-            if (c.running()) {
-                actions.stop(c.id(), c.name(), options.timeout());
-            }
-        }
-        for (ProjectContainer c : doomed) {
-            actions.remove(c.id(), c.name(), true, options.volumes());
-        }
+        stopAndRemove(model, doomed, options);
         ProjectResources resources = new ProjectResources(actions.client(), actions.progress());
         resources.removeNetworks(project, model);
         if (options.volumes()) {
@@ -71,18 +65,55 @@ public final class Down {
         files.remove(project);
     }
 
-    /** Position in the start order; dependents (higher) go first. Unknown services last started, first stopped. */
-    private static int rank(Project model, String service) {
-        if (model == null) {
-            return 0;
+    /**
+     * Each service's containers stopped then removed once every service that depends on it is
+     * done, services in parallel as compose does (dependents first). The graph comes from the
+     * file, or from the containers' depends_on labels when there is none.
+     */
+    private void stopAndRemove(Project model, List<ProjectContainer> doomed, Options options) throws IOException {
+        Map<String, List<ProjectContainer>> byService = new LinkedHashMap<>();
+        for (ProjectContainer c : doomed) {
+            byService.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(c);
         }
-        List<Service> order = model.dependencyOrder();
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).name().equals(service)) {
-                return i;
+        Map<String, Set<String>> dependents = new LinkedHashMap<>();
+        byService.forEach((service, containers) -> {
+            for (String dependency : dependencies(model, service, containers)) {
+                dependents.computeIfAbsent(dependency, k -> new LinkedHashSet<>()).add(service);
+            }
+        });
+        try {
+            ParallelGraph.run(List.copyOf(byService.keySet()), dependents, (service, before) -> {
+                for (ProjectContainer c : byService.get(service)) {
+                    if (c.running()) {
+                        actions.stop(c.id(), c.name(), options.timeout());
+                    }
+                    actions.remove(c.id(), c.name(), true, options.volumes());
+                }
+                return service;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping the project");
+        }
+    }
+
+    /** What {@code service} depends on: the file's depends_on, else compose's label on its containers. */
+    private static Set<String> dependencies(Project model, String service, List<ProjectContainer> containers) {
+        Set<String> out = new LinkedHashSet<>();
+        Service s = model == null ? null : model.service(service);
+        if (s != null) {
+            out.addAll(s.dependsOn().keySet());
+            return out;
+        }
+        for (ProjectContainer c : containers) {
+            String label = c.labels().getOrDefault(ComposeLabels.DEPENDS_ON, "");
+            for (String entry : label.split(",")) {
+                if (!entry.isBlank()) {
+                    out.add(entry.split(":")[0]);
+                }
             }
         }
-        return order.size();
+        return out;
     }
 
     private void removeImages(String project, Project model, List<ProjectContainer> containers, RemoveImages which)

@@ -36,10 +36,7 @@ public final class Lifecycle {
 
     public void restart(List<ProjectContainer> containers, Duration timeout) throws IOException {
         for (ProjectContainer c : containers) {
-            String resource = "Container " + c.name();
-            actions.progress().working(resource, "Restarting");
-            actions.client().containers().restart(c.id(), timeout == null ? null : (int) timeout.toSeconds(), null);
-            actions.progress().done(resource, "Started");
+            actions.restart(c.id(), c.name(), timeout);
         }
     }
 

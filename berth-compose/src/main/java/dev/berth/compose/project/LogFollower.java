@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,7 +21,7 @@ public final class LogFollower implements AutoCloseable {
 
     private final EngineClient client;
     private final LogSink sink;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<InputStream> streams = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -31,7 +30,11 @@ public final class LogFollower implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Starts reading {@code container}'s logs with {@code options}. */
+    /**
+     * Starts reading {@code container}'s logs with {@code options}. May be called from
+     * {@link LogSink#ended} to follow a container again after a restart: {@link #awaitAll} then
+     * waits for the new stream too.
+     */
     public void follow(ProjectContainer container, LogsOptions options) throws IOException {
         boolean tty = client.containers().inspectRaw(container.id()).path("Config").path("Tty").asBoolean();
         InputStream in = client.containers().logs(container.id(), options);
@@ -53,8 +56,13 @@ public final class LogFollower implements AutoCloseable {
 
     /** Waits until every followed stream has ended. */
     public void awaitAll() throws InterruptedException {
-        for (Thread t : threads) {
-            t.join();
+        int joined = 0;
+        while (joined < threads.size()) {
+            // a stream's end may add a new stream before its thread ends: join until none is added
+            joined = threads.size();
+            for (Thread t : List.copyOf(threads)) {
+                t.join();
+            }
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.berth.compose.project;
 
 import dev.berth.compose.model.Deploy;
-import dev.berth.compose.model.FileObjectRef;
 import dev.berth.compose.model.Healthcheck;
 import dev.berth.compose.model.PortMapping;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
 import dev.berth.compose.model.ServiceNetwork;
-import dev.berth.compose.model.ServiceVolume;
 import dev.berth.compose.model.Ulimit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -178,76 +176,7 @@ public final class ServiceMapper {
 
     private static Map<String, Object> hostConfig(Project project, Service service, FileSources files) throws IOException {
         Map<String, Object> host = new LinkedHashMap<>();
-        List<String> binds = new ArrayList<>();
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        Map<String, String> tmpfs = new LinkedHashMap<>();
-        for (ServiceVolume v : service.volumes()) {
-            switch (v.type()) {
-                case BIND -> {
-                    if (v.bind().createHostPath() && v.bind().propagation() == null) {
-                        // Binds, not Mounts: only the legacy form creates a missing host directory
-                        binds.add(v.source() + ":" + v.target() + (v.readOnly() ? ":ro" : ":rw"));
-                    } else {
-                        Map<String, Object> m = mount("bind", v.source(), v.target(), v.readOnly());
-                        if (v.bind().propagation() != null) {
-                            m.put("BindOptions", Map.of("Propagation", v.bind().propagation()));
-                        }
-                        mounts.add(m);
-                    }
-                }
-                case VOLUME -> {
-                    String source = v.source() == null ? null
-                            : project.volumes().containsKey(v.source()) ? project.volumes().get(v.source()).name() : v.source();
-                    Map<String, Object> m = mount("volume", source, v.target(), v.readOnly());
-                    if (v.volume().nocopy() || v.volume().subpath() != null) {
-                        Map<String, Object> options = new LinkedHashMap<>();
-                        if (v.volume().nocopy()) {
-                            options.put("NoCopy", true);
-                        }
-                        put(options, "Subpath", v.volume().subpath());
-                        m.put("VolumeOptions", options);
-                    }
-                    mounts.add(m);
-                }
-                case TMPFS -> {
-                    Map<String, Object> m = mount("tmpfs", null, v.target(), v.readOnly());
-                    Map<String, Object> options = new LinkedHashMap<>();
-                    put(options, "SizeBytes", v.tmpfs().size());
-                    put(options, "Mode", v.tmpfs().mode());
-                    if (!options.isEmpty()) {
-                        m.put("TmpfsOptions", options);
-                    }
-                    mounts.add(m);
-                }
-                default -> throw new IllegalArgumentException("service " + service.name() + ": volume type "
-                        + v.type().wireName() + " is not supported");
-            }
-        }
-        for (FileObjectRef ref : service.configs()) {
-            String target = ref.target() != null ? ref.target() : "/" + ref.source();
-            mounts.add(mount("bind", files.config(project, ref.source()).toString(), target, true));
-        }
-        for (FileObjectRef ref : service.secrets()) {
-            String target = ref.target() == null ? "/run/secrets/" + ref.source()
-                    : ref.target().startsWith("/") ? ref.target() : "/run/secrets/" + ref.target();
-            mounts.add(mount("bind", files.secret(project, ref.source()).toString(), target, true));
-        }
-        for (String t : service.tmpfs()) {
-            int colon = t.indexOf(':');
-            tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
-        }
-        if (!binds.isEmpty()) {
-            host.put("Binds", binds);
-        }
-        if (!mounts.isEmpty()) {
-            host.put("Mounts", mounts);
-        }
-        if (!tmpfs.isEmpty()) {
-            host.put("Tmpfs", tmpfs);
-        }
-        if (!service.volumesFrom().isEmpty()) {
-            host.put("VolumesFrom", service.volumesFrom().stream().map(v -> volumesFrom(project, v)).toList());
-        }
+        ServiceMounts.apply(host, project, service, files);
         Map<String, List<Map<String, String>>> bindings = portBindings(service.ports());
         if (!bindings.isEmpty()) {
             host.put("PortBindings", bindings);
@@ -358,35 +287,12 @@ public final class ServiceMapper {
         return bindings;
     }
 
-    /** {@code service:x[:ro]} is x's first container; {@code container:x} is x. */
-    private static String volumesFrom(Project project, String spec) {
-        if (spec.startsWith("container:")) {
-            return spec.substring("container:".length());
-        }
-        String s = spec.startsWith("service:") ? spec.substring("service:".length()) : spec;
-        int colon = s.indexOf(':');
-        String name = colon < 0 ? s : s.substring(0, colon);
-        String mode = colon < 0 ? "" : s.substring(colon);
-        return ResourceNames.container(project.name(), name, 1) + mode;
-    }
-
     /** {@code service[:alias]} links to the service's first container. */
     private static String link(Project project, String spec) {
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec : spec.substring(0, colon);
         String alias = colon < 0 ? name : spec.substring(colon + 1);
         return ResourceNames.container(project.name(), name, 1) + ":" + alias;
-    }
-
-    private static Map<String, Object> mount(String type, String source, String target, boolean readOnly) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Type", type);
-        put(m, "Source", source);
-        m.put("Target", target);
-        if (readOnly) {
-            m.put("ReadOnly", true);
-        }
-        return m;
     }
 
     private static void putNanos(Map<String, Object> map, String key, Duration d) {
@@ -401,7 +307,7 @@ public final class ServiceMapper {
         }
     }
 
-    private static void put(Map<String, Object> map, String key, Object value) {
+    static void put(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
         }

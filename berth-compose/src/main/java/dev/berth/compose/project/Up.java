@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Convergence, as {@code docker compose up} does it: networks and volumes first, then for each
- * service in dependency order its image, the wait for its dependencies' conditions, and its
- * containers. A container whose config hash and image are unchanged is left alone (only started
+ * Convergence, as {@code docker compose up} does it: networks and volumes first, then the
+ * images, then each service's containers once its dependencies have converged and met their
+ * conditions (independent services in parallel). A container whose config hash and image are unchanged is left alone (only started
  * if it is not running); a changed one is recreated under the same name and number; replicas
  * beyond the wanted count are removed, highest number first; missing numbers are created.
  */
@@ -35,7 +35,13 @@ public final class Up {
         this.waits = new DependencyWait(actions.client(), actions.progress());
     }
 
-    /** Converges {@code project}; returns the selected services' containers, by service, as they now are. */
+    /**
+     * Converges {@code project}; returns the selected services' containers, by service, as they
+     * now are. Services converge concurrently as compose's graph traversal does: each one as
+     * soon as every service it depends on has converged (and met its condition), so independent
+     * services start together and a chain starts in order. The first failure, in dependency
+     * order, is the one thrown; dependents of a failed service do not start.
+     */
     public Map<String, List<ProjectContainer>> run(Project project, UpOptions options) throws IOException, InterruptedException {
         List<Service> selected = ServiceSelection.of(project, options.services(), !options.noDeps());
         resources.ensureNetworks(project);
@@ -46,19 +52,42 @@ public final class Up {
         }
         List<ProjectContainer> observed = containers.list(project.name(), true, ProjectContainers.OneOff.EXCLUDE, List.of());
         orphans(project, observed, options);
+        Map<String, List<String>> after = new LinkedHashMap<>();
+        selected.forEach(s -> after.put(s.name(), List.copyOf(s.dependsOn().keySet())));
+        Map<String, Converged> converged = ParallelGraph.run(selected.stream().map(Service::name).toList(), after,
+                (name, dependencies) -> convergeAfterDependencies(project, project.service(name), imageIds.get(name),
+                        observed, dependencies, options));
         Map<String, List<ProjectContainer>> result = new LinkedHashMap<>();
-        for (Service s : selected) {
-            if (options.start()) {
-                awaitDependencies(project, s, result, options);
-            }
-            converge(project, s, imageIds.get(s.name()), observed, options);
-            result.put(s.name(), containers.list(project.name(), true, ProjectContainers.OneOff.EXCLUDE, List.of(s.name())));
-        }
+        converged.forEach((name, c) -> result.put(name, c.containers()));
         return result;
     }
 
-    private void converge(Project project, Service service, String imageId, List<ProjectContainer> observed,
-            UpOptions options) throws IOException {
+    /** What converging one service did: its containers, and whether any was (re)created. */
+    private record Converged(List<ProjectContainer> containers, boolean updated) {
+    }
+
+    private Converged convergeAfterDependencies(Project project, Service s, String imageId, List<ProjectContainer> observed,
+            Map<String, Converged> dependencies, UpOptions options) throws IOException, InterruptedException {
+        boolean dependencyUpdated = false;
+        for (Map.Entry<String, Dependency> d : s.dependsOn().entrySet()) {
+            Converged c = dependencies.get(d.getKey());
+            dependencyUpdated |= c != null && c.updated() && d.getValue().restart();
+        }
+        if (options.start()) {
+            awaitDependencies(project, s, dependencies, options);
+        }
+        boolean updated = converge(project, s, imageId, observed, options, dependencyUpdated);
+        return new Converged(containers.list(project.name(), true, ProjectContainers.OneOff.EXCLUDE, List.of(s.name())), updated);
+    }
+
+    /**
+     * Brings one service's containers to the wanted state; true when any was created or
+     * recreated (its dependents with {@code restart: true} are then restarted). A container
+     * left as it was is restarted when {@code dependencyUpdated}.
+     */
+    private boolean converge(Project project, Service service, String imageId, List<ProjectContainer> observed,
+            UpOptions options, boolean dependencyUpdated) throws IOException {
+        boolean updated = false;
         int want = options.scale().getOrDefault(service.name(), service.replicas());
         if (want > 1 && service.containerName() != null) {
             throw new IllegalArgumentException("services.scale: can't set container_name and " + service.name()
@@ -78,11 +107,14 @@ public final class Up {
             if (options.forceRecreate() || (changed && !options.noRecreate())) {
                 actions.discard(c, options.timeout());
                 String id = actions.create(c.name(), body(project, service, template, c.number()), template.extraNetworks(), "Recreate");
+                updated = true;
                 if (options.start()) {
                     actions.start(id, c.name());
                 }
             } else if (options.start() && !c.running()) {
                 actions.start(c.id(), c.name());
+            } else if (c.running() && dependencyUpdated && options.start()) {
+                actions.restart(c.id(), c.name(), options.timeout());
             } else if (c.running()) {
                 actions.progress().done("Container " + c.name(), "Running");
             }
@@ -91,10 +123,12 @@ public final class Up {
             String name = service.containerName() != null ? service.containerName()
                     : ResourceNames.container(project.name(), service.name(), n);
             String id = actions.create(name, body(project, service, template, n), template.extraNetworks(), "Create");
+            updated = true;
             if (options.start()) {
                 actions.start(id, name);
             }
         }
+        return updated;
     }
 
     /** The template's body with this replica's labels: its number and compose's depends_on. */
@@ -114,10 +148,11 @@ public final class Up {
         return String.join(",", parts);
     }
 
-    private void awaitDependencies(Project project, Service service, Map<String, List<ProjectContainer>> converged,
+    private void awaitDependencies(Project project, Service service, Map<String, Converged> converged,
             UpOptions options) throws IOException, InterruptedException {
         for (Map.Entry<String, Dependency> d : service.dependsOn().entrySet()) {
-            List<ProjectContainer> deps = converged.get(d.getKey());
+            Converged dep = converged.get(d.getKey());
+            List<ProjectContainer> deps = dep == null ? null : dep.containers();
             if (deps == null) {
                 // not brought up by this run (--no-deps): wait on what is there
                 deps = containers.list(project.name(), true, ProjectContainers.OneOff.EXCLUDE, List.of(d.getKey()));

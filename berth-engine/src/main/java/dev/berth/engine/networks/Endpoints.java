@@ -146,7 +146,7 @@ final class Endpoints implements ContainerNetworking {
                 for (var e : d.endpoints().entrySet()) {
                     plug(id, sb, service.lookup(e.getKey()), e.getValue(), slot++);
                 }
-                checkLinks(sb);
+                checkLinks(id, sb);
                 String primaryIp = primaryAddress(id, d);
                 List<PublishedPort> bound = new ArrayList<>();
                 if (!primaryIp.isEmpty()) {
@@ -184,9 +184,9 @@ final class Endpoints implements ContainerNetworking {
                 : Path.of("/proc", Integer.toString(other.pid()), "ns", "net"));
     }
 
-    private void checkLinks(Declared.Sandbox sb) {
+    private void checkLinks(String id, Declared.Sandbox sb) {
         for (String link : sb.links()) {
-            if (HostsView.linked(link, service.list()).isEmpty()) {
+            if (HostsView.linked(link, id, service.list()).isEmpty()) {
                 throw new InvalidArgumentException("could not get container for " + HostsView.parseLink(link)[0]
                         + ": Cannot link to a non running container on the default bridge");
             }

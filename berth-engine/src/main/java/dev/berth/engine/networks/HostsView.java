@@ -39,7 +39,7 @@ final class HostsView {
         Set<String> seen = new HashSet<>();
         seen.add(containerId);
         for (String link : sb.links()) {
-            linked(link, networks).ifPresent(entries::add);
+            linked(link, containerId, networks).ifPresent(entries::add);
         }
         for (Network n : networks) {
             if (!n.resolvesNames() || !n.endpoints().containsKey(containerId)) {
@@ -54,11 +54,17 @@ final class HostsView {
         return entries;
     }
 
-    /** A {@code name[:alias]} link as dockerd writes it: {@code address alias shortID name}. */
-    static Optional<HostsFile.Entry> linked(String link, List<Network> networks) {
+    /**
+     * A {@code name[:alias]} link as dockerd writes it: {@code address alias shortID name}. On the
+     * default bridge, and on a user-defined network both containers are on (dockerd turns a link
+     * there into an alias on that network: docker-compose 1.x sends its one-off containers'
+     * links so).
+     */
+    static Optional<HostsFile.Entry> linked(String link, String containerId, List<Network> networks) {
         String[] parts = parseLink(link);
         for (Network n : networks) {
-            if (!Network.BRIDGE.equals(n.name())) {
+            boolean shared = n.resolvesNames() && n.endpoints().containsKey(containerId);
+            if (!Network.BRIDGE.equals(n.name()) && !shared) {
                 continue;
             }
             for (Network.Endpoint e : n.endpoints().values()) {

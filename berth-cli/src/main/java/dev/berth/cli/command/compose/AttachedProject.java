@@ -1,5 +1,6 @@
 package dev.berth.cli.command.compose;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.LogsOptions;
 import dev.berth.cli.CliContext;
 import dev.berth.compose.project.ContainerActions;
@@ -21,9 +22,13 @@ import sun.misc.SignalHandler;
  * container, until every one has stopped. The first Ctrl-C stops them all ("Gracefully
  * stopping... (press Ctrl+C again to force)"), a second kills them. With
  * {@code --abort-on-container-exit} the first container to stop stops the rest, and its exit
- * code (or that of {@code --exit-code-from}'s service) is the command's.
+ * code (or that of {@code --exit-code-from}'s service) is the command's. A container that its
+ * restart policy brings back is followed again ("web-1 exited with code 1", then its new output).
  */
 final class AttachedProject {
+
+    /** How long a container that exited may take to show as restarting before it counts as down. */
+    private static final Duration RESTART_GRACE = Duration.ofSeconds(2);
 
     private final CliContext ctx;
     private final ContainerActions actions;
@@ -50,6 +55,9 @@ final class AttachedProject {
         AtomicInteger interrupts = new AtomicInteger();
         Lifecycle lifecycle = new Lifecycle(actions);
         Runnable stopAll = () -> stopping.compareAndSet(null, Thread.ofVirtual().start(() -> {
+            if (actions.progress() instanceof ComposeProgress live) {
+                live.settle();
+            }
             try {
                 lifecycle.stop(refreshed(), timeout);
             } catch (IOException e) {
@@ -57,9 +65,13 @@ final class AttachedProject {
             }
         }));
         ComposeLogPrinter[] printer = new ComposeLogPrinter[1];
+        LogFollower[] follower = new LogFollower[1];
         printer[0] = new ComposeLogPrinter(ctx.out(), ctx.err(), prefixes, prefix, c -> {
             int code = exitCodeOf(c);
             printer[0].status(c, "exited with code " + code);
+            if (!abortOnExit && stopping.get() == null && followAgain(follower[0], c, stopping)) {
+                return;
+            }
             boolean chosen = exitCodeFrom == null ? true : c.service().equals(exitCodeFrom);
             if (abortOnExit && stopping.get() == null) {
                 if (chosen) {
@@ -87,11 +99,12 @@ final class AttachedProject {
             }
         });
         String sinceText = since.getEpochSecond() + "." + String.format("%09d", since.getNano());
-        try (LogFollower follower = new LogFollower(actions.client(), printer[0])) {
+        try (LogFollower logs = new LogFollower(actions.client(), printer[0])) {
+            follower[0] = logs;
             for (ProjectContainer c : containers) {
-                follower.follow(c, new LogsOptions(true, true, true, "all", false, sinceText, null, false));
+                logs.follow(c, new LogsOptions(true, true, true, "all", false, sinceText, null, false));
             }
-            follower.awaitAll();
+            logs.awaitAll();
             Thread t = stopping.get();
             if (t != null) {
                 t.join();
@@ -103,6 +116,42 @@ final class AttachedProject {
             Signal.handle(new Signal("INT"), previous);
         }
         return exitCode.get();
+    }
+
+    /**
+     * After a container's stream ended: when its restart policy brings it back (the daemon
+     * shows it restarting or running again within a moment), follows its new run's logs from
+     * its new start, as compose keeps following a restarted container. False when it stays down.
+     */
+    private boolean followAgain(LogFollower follower, ProjectContainer c, AtomicReference<Thread> stopping) {
+        try {
+            long deadline = System.nanoTime() + RESTART_GRACE.toNanos();
+            while (stopping.get() == null) {
+                JsonNode inspect = actions.client().containers().inspectRaw(c.id());
+                JsonNode state = inspect.path("State");
+                String policy = inspect.path("HostConfig").path("RestartPolicy").path("Name").asText("no");
+                if (policy.isEmpty() || policy.equals("no")
+                        || (policy.equals("on-failure") && state.path("ExitCode").asInt() == 0 && !state.path("Running").asBoolean())) {
+                    return false;
+                }
+                if (state.path("Running").asBoolean() && !state.path("Restarting").asBoolean()) {
+                    Instant started = Instant.parse(state.path("StartedAt").asText());
+                    String since = started.getEpochSecond() + "." + String.format("%09d", started.getNano());
+                    follower.follow(c, new LogsOptions(true, true, true, "all", false, since, null, false));
+                    return true;
+                }
+                if (!state.path("Restarting").asBoolean() && System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The containers as they are now: the state decides whether stop has anything to do. */
