@@ -10,10 +10,8 @@ import dev.berth.engine.layers.ChainId;
 import dev.berth.engine.layers.DiffId;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -30,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
  * One push: each layer as a gzip blob (compressed once, kept in the content store and
  * remembered by diff ID, so a second push sends identical bytes), skipped when the registry
  * has it (HEAD), mounted from another repository of the same registry when known there,
- * else uploaded (POST, then one PUT with the digest); the config; the manifest last.
+ * else uploaded ({@link BlobUpload}); the config; the manifest last. The caller prints
+ * "The push refers to repository" once for all the tags it pushes.
  */
 final class Pusher {
 
@@ -56,7 +55,6 @@ final class Pusher {
             }
         };
         Image image = images.get(ref.toString());
-        out.on(Progress.line("The push refers to repository [" + ref.name() + "]"));
         List<DiffId> diffIds = image.diffIds();
         List<ChainId> chain = image.chainIds();
         for (int i = diffIds.size() - 1; i >= 0; i--) {
@@ -84,7 +82,7 @@ final class Pusher {
         }
         Digest configDigest = image.id().digest();
         if (!client.hasBlob(configDigest)) {
-            upload(client, configDigest, image.rawConfig().length,
+            BlobUpload.upload(client, configDigest, image.rawConfig().length,
                     () -> new java.io.ByteArrayInputStream(image.rawConfig()), null);
         }
         boolean allGzip = blobs.stream().allMatch(b -> b.mediaType().equals(MediaTypes.DOCKER_LAYER_GZIP));
@@ -125,7 +123,7 @@ final class Pusher {
             out.on(Progress.of(shortId, "Mounted from " + from.get()));
         } else {
             out.on(Progress.of(shortId, "Pushing"));
-            upload(client, digest, blob.size(), () -> content.open(digest), (done, total) ->
+            BlobUpload.upload(client, digest, blob.size(), () -> content.open(digest), (done, total) ->
                     out.on(new Progress(shortId, "Pushing", done, total, null)));
             out.on(Progress.of(shortId, "Pushed"));
         }
@@ -162,60 +160,6 @@ final class Pusher {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         res.body().close();
         return res.statusCode() == 201;
-    }
-
-    interface Opener {
-        InputStream open() throws IOException;
-    }
-
-    interface Counter {
-        void progress(long done, long total);
-    }
-
-    /** POST to open a session, then one PUT of the whole blob with its digest (monolithic upload). */
-    static void upload(RegistryClient client, Digest digest, long size, Opener body, Counter counter)
-            throws IOException {
-        HttpResponse<InputStream> start = client.expect(() -> HttpRequest.newBuilder(client.uri("blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()), "blob upload " + digest);
-        start.body().close();
-        String location = start.headers().firstValue("Location")
-                .orElseThrow(() -> new SystemException("blob upload: the registry gave no Location"));
-        URI session = client.location(location);
-        URI put = URI.create(session + (session.getRawQuery() == null ? "?" : "&") + "digest="
-                + RegistryClient.enc(digest.toString()));
-        HttpResponse<InputStream> done = client.expect(() -> HttpRequest.newBuilder(put)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return counting(body.open(), size, counter);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }), size)), "blob upload " + digest);
-        done.body().close();
-    }
-
-    private static InputStream counting(InputStream in, long total, Counter counter) {
-        if (counter == null) {
-            return in;
-        }
-        return new FilterInputStream(in) {
-            private long done;
-            private long reported;
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    done += n;
-                    if (done - reported >= 512 * 1024 || done == total) {
-                        reported = done;
-                        counter.progress(done, total);
-                    }
-                }
-                return n;
-            }
-        };
     }
 
     private static Descriptor asOci(Descriptor d) {

@@ -5,6 +5,7 @@ import dev.berth.engine.digest.Digest;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.error.UnauthorizedException;
 import dev.berth.engine.error.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,21 +79,24 @@ public final class RegistryClient {
 
     /**
      * Sends a request (built afresh for a retry), answering an auth challenge once. The
-     * caller closes the body. 401/403 after that is {@link RegistryAuthException}.
+     * caller closes the body. 401/403 after that is {@link UnauthorizedException}.
      */
     HttpResponse<InputStream> send(Supplier<HttpRequest.Builder> request) throws IOException {
         HttpResponse<InputStream> res = sendOnce(request.get());
         if (res.statusCode() == 401) {
             String challenge = res.headers().firstValue("WWW-Authenticate").orElse(null);
             String error = errorText(res);
-            if (!authenticate(AuthChallenge.parse(challenge))) {
-                throw new RegistryAuthException(describe(request.get()) + ": unauthorized: " + error);
+            AuthChallenge parsed = AuthChallenge.parse(challenge);
+            if (!authenticate(parsed)) {
+                boolean noCredentials = parsed != null && "basic".equals(parsed.scheme()) && !auth.hasCredentials();
+                // dockerd's words: "no basic auth credentials", else the registry's error ("unauthorized: ...")
+                throw new UnauthorizedException(describe(request.get()) + ": "
+                        + (noCredentials ? "no basic auth credentials" : error));
             }
             res = sendOnce(request.get());
         }
         if (res.statusCode() == 401 || res.statusCode() == 403) {
-            String what = res.statusCode() == 401 ? "unauthorized" : "denied";
-            throw new RegistryAuthException(describe(request.get()) + ": " + what + ": " + errorText(res));
+            throw new UnauthorizedException(describe(request.get()) + ": " + errorText(res));
         }
         return res;
     }
