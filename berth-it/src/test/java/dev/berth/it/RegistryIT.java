@@ -125,6 +125,122 @@ class RegistryIT extends DaemonFixture {
         assertThat(pull.stderr()).contains("not found");
     }
 
+    @Test
+    void ociIndexWithTwoPlatforms_pullsAmd64_andPlatformPicksTheOther_withAZstdLayer() throws Exception {
+        String repo = "multi";
+        byte[] amd64Tar = layer("arch.txt", "amd64\n");
+        byte[] arm64Tar = layer("arch.txt", "arm64\n");
+        var zstd = new ByteArrayOutputStream();
+        try (var out = new com.github.luben.zstd.ZstdOutputStream(zstd)) {
+            out.write(amd64Tar);
+        }
+        String amd64 = ociImage(repo, "amd64", amd64Tar, zstd.toByteArray(), "application/vnd.oci.image.layer.v1.tar+zstd");
+        String arm64 = ociImage(repo, "arm64", arm64Tar, gzip(arm64Tar), "application/vnd.oci.image.layer.v1.tar+gzip");
+        String index = """
+                {"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[%s,%s]}"""
+                .formatted(amd64.replace("}", ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}"),
+                        arm64.replace("}", ",\"platform\":{\"architecture\":\"arm64\",\"os\":\"linux\",\"variant\":\"v8\"}}"));
+        String indexDigest = registry.putManifest(repo, "1", "application/vnd.oci.image.index.v1+json",
+                index.getBytes(StandardCharsets.UTF_8));
+        String name = registry.host() + "/" + repo + ":1";
+
+        CommandResult pull = docker("pull", name).assertSuccess();
+        assertThat(pull.stdout()).contains("Digest: " + indexDigest);
+        assertThat(docker("image", "inspect", "--format", "{{.Architecture}} {{index .RootFS.Layers 0}}", name).out())
+                .isEqualTo("amd64 " + LocalRegistry.sha256(amd64Tar)); // the zstd layer, unpacked and verified
+        docker("pull", "--platform", "linux/arm64", name).assertSuccess();
+        assertThat(docker("image", "inspect", "--format", "{{.Architecture}}", name).out()).isEqualTo("arm64");
+
+        CommandResult remote = dev.berth.testkit.Commands.run(List.of("curl", "-sf", "--unix-socket",
+                daemon.socket().toString(), "http://x/distribution/" + registry.host() + "/" + repo + ":1/json"),
+                java.util.Map.of(), null, 30).assertSuccess();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(remote.stdout());
+        assertThat(json.path("Descriptor").path("digest").asText()).isEqualTo(indexDigest);
+        assertThat(json.path("Platforms").findValuesAsText("architecture")).containsExactly("amd64", "arm64");
+    }
+
+    /** Uploads a one-layer OCI image for {@code arch}; its descriptor as JSON (mediaType, digest, size). */
+    private String ociImage(String repo, String arch, byte[] tar, byte[] blob, String layerType) {
+        String config = "{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"config\":{},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + LocalRegistry.sha256(tar) + "\"]}}";
+        byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+        String configDigest = registry.putBlob(repo, configBytes);
+        String layerDigest = registry.putBlob(repo, blob);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
+                + "\",\"size\":" + configBytes.length + "},\"layers\":[{\"mediaType\":\"" + layerType + "\",\"digest\":\""
+                + layerDigest + "\",\"size\":" + blob.length + "}]}";
+        byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
+        String digest = registry.putManifest(repo, arch, "application/vnd.oci.image.manifest.v1+json", bytes);
+        return "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + digest
+                + "\",\"size\":" + bytes.length + "}";
+    }
+
+    private static byte[] gzip(byte[] bytes) throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void pushAllTags_thenPullAllTags_bringsBackEveryTag() throws Exception {
+        String repo = registry.host() + "/alltags";
+        load(repo + ":x", List.of(layer("x.txt", "x\n")));
+        load(repo + ":y", List.of(layer("y.txt", "y\n")));
+        CommandResult push = docker("push", "--all-tags", repo).assertSuccess();
+        assertThat(push.stdout()).containsPattern("x: digest: sha256:[0-9a-f]{64}")
+                .containsPattern("y: digest: sha256:[0-9a-f]{64}");
+        String x = id(daemon, repo + ":x");
+        docker("rmi", repo + ":x", repo + ":y").assertSuccess();
+
+        CommandResult pull = berth("pull", "-a", repo).assertSuccess();
+        assertThat(pull.stdout()).contains("x: Pulling from alltags").contains("y: Pulling from alltags")
+                .contains("Status: Downloaded newer image for " + repo);
+        assertThat(id(daemon, repo + ":x")).isEqualTo(x);
+        assertThat(berth("pull", "-a", repo + ":x").stderr()).contains("tag can't be used with --all-tags/-a");
+    }
+
+    @Test
+    void interruptedPull_resumesWithoutFetchingFinishedLayersAgain() throws Exception {
+        String name = registry.host() + "/resume:1";
+        load(name, List.of(layer("a.txt", "bottom\n"), layer("b.txt", "middle\n"), layer("c.txt", "top\n")));
+        CommandResult push = docker("push", name).assertSuccess();
+        String id = id(daemon, name);
+        docker("rmi", name).assertSuccess();
+        List<String> blobs = layerDigests(push);
+        Path top = registry.blobData(blobs.get(2));
+        byte[] good = Files.readAllBytes(top);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 0x55;
+        Files.write(top, bad);
+
+        CommandResult broken = docker("pull", name);
+        assertThat(broken.exitCode()).isNotZero();
+        assertThat(docker("image", "inspect", name).exitCode()).isNotZero(); // no half-made image
+        // the registry loses the two layers that came down whole, and gets the third right
+        Files.delete(registry.blobData(blobs.get(0)));
+        Files.delete(registry.blobData(blobs.get(1)));
+        Files.write(top, good);
+
+        CommandResult resumed = docker("pull", name).assertSuccess();
+        assertThat(count(resumed.stdout(), "Already exists")).as(resumed.stdout()).isEqualTo(2);
+        assertThat(count(resumed.stdout(), "Pull complete")).as(resumed.stdout()).isEqualTo(1);
+        assertThat(id(daemon, name)).isEqualTo(id);
+    }
+
+    @Test
+    void rmi_deletesTheLayerBlobsNoImageUses() throws Exception {
+        String name = registry.host() + "/gc:1";
+        load(name, List.of(layer("gc.txt", "collect me\n")));
+        String blob = layerDigests(docker("push", name).assertSuccess()).getFirst();
+        Path stored = daemon.dataRoot().resolve("content/blobs/sha256").resolve(blob.substring(7));
+        assertThat(stored).exists(); // compressed once for the push, kept for the next one
+        docker("rmi", name).assertSuccess();
+        assertThat(stored).doesNotExist();
+    }
+
     /** The compressed layer digests the registry got, from the manifest berth pushed. */
     private List<String> layerDigests(CommandResult push) throws Exception {
         String digest = digestOf(push);

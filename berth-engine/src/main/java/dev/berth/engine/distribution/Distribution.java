@@ -62,12 +62,22 @@ public final class Distribution {
                 return pullFrom(new RegistryClient(http(), base, ref.path(), auth, "pull"), ref, platform, progress);
             } catch (UnavailableException | UnauthorizedException e) {
                 if (base.equals(endpoints.getLast())) {
-                    throw e;
+                    throw e instanceof UnauthorizedException u ? pullDenied(ref, u) : e;
                 }
                 // a mirror that is down or refuses: try the next endpoint
             }
         }
         throw new IllegalStateException("no endpoint for " + ref.domain());
+    }
+
+    /** dockerd's words for a refused pull: the repository may not exist, or may want a login. */
+    private static UnauthorizedException pullDenied(ImageRef ref, UnauthorizedException e) {
+        if (!e.getMessage().contains(": denied: ")) {
+            return e;
+        }
+        return new UnauthorizedException("pull access denied for " + ref.familiarName()
+                + ", repository does not exist or may require 'docker login': "
+                + e.getMessage().substring(e.getMessage().indexOf(": denied: ") + 2), e);
     }
 
     private List<Image> pullFrom(RegistryClient client, ImageRef ref, PlatformSelector platform,
@@ -98,6 +108,7 @@ public final class Distribution {
         }
         URI base = config.endpoints(ref.domain(), false).getFirst();
         RegistryClient client = new RegistryClient(http(), base, ref.path(), auth, "pull,push");
+        client.ping(); // refused credentials are an HTTP 401 (the CLI offers a login), not an in-band error
         progress.on(Progress.line("The push refers to repository [" + ref.name() + "]"));
         List<ImageRef> tags = ref.tag() != null ? List.of(ref) : localTags(ref);
         List<Progress.Result> results = new ArrayList<>();
@@ -128,10 +139,9 @@ public final class Distribution {
         RegistryClient client = new RegistryClient(http(), base, null, auth, "pull");
         URI ping = base.resolve("/v2/");
         try {
-            HttpResponse<InputStream> res = client.send(() -> HttpRequest.newBuilder(ping).GET());
-            res.body().close();
-            if (res.statusCode() / 100 != 2) {
-                throw new UnauthorizedException("login attempt to " + ping + " failed with status: " + res.statusCode());
+            int status = client.ping();
+            if (status / 100 != 2) {
+                throw new UnauthorizedException("login attempt to " + ping + " failed with status: " + status);
             }
         } catch (UnauthorizedException e) {
             throw new UnauthorizedException("login attempt to " + ping + " failed with status: 401 Unauthorized");
