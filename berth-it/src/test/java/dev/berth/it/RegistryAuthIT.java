@@ -7,6 +7,7 @@ import dev.berth.testkit.Berthd;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.LocalRegistry;
 import dev.berth.testkit.TokenServer;
+import dev.berth.testkit.Tmux;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,5 +118,26 @@ class RegistryAuthIT extends DaemonFixture {
         assertThat(pull.exitCode()).isNotZero();
         assertThat(pull.stderr()).contains("pull access denied for " + tokenRegistry.host() + "/team/app, repository"
                 + " does not exist or may require 'docker login': denied: requested access to the resource is denied");
+    }
+
+    @Test
+    void refusedPullOnATerminal_asksForALogin_andTriesAgain() {
+        String name = locked.host() + "/prompted:1";
+        berth("tag", "busybox", name).assertSuccess();
+        daemon.berthWithInput("s3cret\n".getBytes(StandardCharsets.UTF_8),
+                "login", "-u", "alice", "--password-stdin", locked.host()).assertSuccess();
+        berth("push", name).assertSuccess();
+        berth("logout", locked.host()).assertSuccess();
+
+        try (Tmux t = Tmux.start(120, 30, daemon.berthShellCommand("pull", name) + "; echo EXIT=$?")) {
+            t.await("^Login prior to pull:$");
+            t.await("^Username:");
+            t.sendLine("alice");
+            t.await("^Password:");
+            t.sendLine("s3cret");
+            String screen = t.await("^EXIT=0$");
+            assertThat(screen).contains("Status: Image is up to date for " + name);
+        }
+        assertThat(berth("pull", name).exitCode()).isNotZero(); // the answer was not stored
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.testkit.Berthd;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.LocalRegistry;
+import dev.berth.testkit.Tmux;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -239,6 +240,24 @@ class RegistryIT extends DaemonFixture {
         assertThat(stored).exists(); // compressed once for the push, kept for the next one
         docker("rmi", name).assertSuccess();
         assertThat(stored).doesNotExist();
+    }
+
+    @Test
+    void pullOnATerminal_redrawsOneLinePerLayer() throws Exception {
+        String name = registry.host() + "/tty:1";
+        load(name, List.of(layer("one.txt", "1\n"), layer("two.txt", "2\n")));
+        List<String> blobs = layerDigests(docker("push", name).assertSuccess());
+        docker("rmi", name).assertSuccess();
+        try (Tmux t = Tmux.start(120, 30, daemon.berthShellCommand("pull", name) + "; echo EXIT=$?")) {
+            String screen = t.await("^EXIT=0$");
+            for (String blob : blobs) {
+                String id = blob.substring(7, 19);
+                // plain lines would show the layer once per status; a terminal keeps one line, redrawn
+                assertThat(count(screen, id + ":")).as(screen).isEqualTo(1);
+                assertThat(screen).contains(id + ": Pull complete");
+            }
+            assertThat(screen).contains("Status: Downloaded newer image for " + name);
+        }
     }
 
     /** The compressed layer digests the registry got, from the manifest berth pushed. */
