@@ -63,7 +63,18 @@ bench_pids+=($!)
 for _ in $(seq 1 100); do curl -s "http://$REG/v2/" >/dev/null && break; sleep 0.1; done
 wipe_registry() { rm -rf "$WORK/registry"; }
 
-secs() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; e=$(date +%s%N); awk -v d=$((e - s)) 'BEGIN { printf "%.3f", d / 1e9 }'; }
+# secs CMD...: wall seconds, and the CPU seconds of CMD plus the daemon ($DPID, if set) into $LAST_CPU.
+# CPU time does not depend on what else the machine runs; wall time does.
+ticks() { [[ -n ${DPID:-} ]] && awk '{print $14 + $15}' "/proc/$DPID/stat" || echo 0; }
+secs() {
+  local s e d0 d1 c
+  d0=$(ticks); s=$(date +%s%N)
+  /usr/bin/time -o "$WORK/time" -f '%U %S' "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }
+  c=$(tail -1 "$WORK/time")
+  e=$(date +%s%N); d1=$(ticks)
+  LAST_CPU=$(awk -v c="$c" -v t=$((d1 - d0)) -v hz="$(getconf CLK_TCK)" 'BEGIN { split(c, a, " "); printf "%.2f", a[1] + a[2] + t / hz }')
+  awk -v d=$((e - s)) 'BEGIN { printf "%.3f", d / 1e9 }'
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # measure ENGINE CLI...: the four medians into R[engine,*]. The CLI takes docker's verbs.
@@ -73,7 +84,7 @@ measure() {
   local cli=("$@") pc=() ppush=() i t
   if [[ $e == podman ]]; then pc=(--tls-verify=false); fi
   local img=$REG/bench/img
-  local pull_cold=() pull_warm=() push_cold=() push_warm=()
+  local pull_cold=() pull_warm=() push_cold=() push_warm=() cpu_pull=() cpu_push=()
   "${cli[@]}" load -i "$WORK/a.tar" >/dev/null
   "${cli[@]}" load -i "$WORK/b.tar" >/dev/null
   "${cli[@]}" tag bench/img:a "$img:a"; "${cli[@]}" tag bench/img:b "$img:b"
@@ -82,7 +93,7 @@ measure() {
     wipe_registry
     "${cli[@]}" rmi -f "$img:a" bench/img:a "$img:b" bench/img:b >/dev/null 2>&1 || true
     "${cli[@]}" load -i "$WORK/a.tar" >/dev/null; "${cli[@]}" tag bench/img:a "$img:a"
-    t=$(secs "${cli[@]}" push "${pc[@]}" "$img:a"); push_cold+=("$t")
+    secs "${cli[@]}" push "${pc[@]}" "$img:a" >"$WORK/t"; push_cold+=("$(<"$WORK/t")"); cpu_push+=("$LAST_CPU")
     # push, 4 of 5 there: the registry has B (L1..L4 + L5b), A adds L5
     wipe_registry
     "${cli[@]}" load -i "$WORK/b.tar" >/dev/null; "${cli[@]}" tag bench/img:b "$img:b"
@@ -90,7 +101,7 @@ measure() {
     t=$(secs "${cli[@]}" push "${pc[@]}" "$img:a"); push_warm+=("$t")
     # pull, cold: nothing of A here (A and B removed)
     "${cli[@]}" rmi -f "$img:a" bench/img:a "$img:b" bench/img:b >/dev/null 2>&1 || true
-    t=$(secs "${cli[@]}" pull "${pc[@]}" "$img:a"); pull_cold+=("$t")
+    secs "${cli[@]}" pull "${pc[@]}" "$img:a" >"$WORK/t"; pull_cold+=("$(<"$WORK/t")"); cpu_pull+=("$LAST_CPU")
     # pull, 4 of 5 there: B's layers L1..L4 are here, L5 comes down
     "${cli[@]}" rmi -f "$img:a" >/dev/null 2>&1 || true
     "${cli[@]}" pull "${pc[@]}" "$img:b" >/dev/null 2>&1
@@ -99,18 +110,19 @@ measure() {
   done
   R[$e,pull_cold]=$(median "${pull_cold[@]}"); R[$e,pull_warm]=$(median "${pull_warm[@]}")
   R[$e,push_cold]=$(median "${push_cold[@]}"); R[$e,push_warm]=$(median "${push_warm[@]}")
-  echo "$e: pull ${pull_cold[*]} | ${pull_warm[*]}; push ${push_cold[*]} | ${push_warm[*]}" >&2
+  R[$e,cpu_pull]=$(median "${cpu_pull[@]}"); R[$e,cpu_push]=$(median "${cpu_push[@]}")
+  echo "$e: pull ${pull_cold[*]} | ${pull_warm[*]}; push ${push_cold[*]} | ${push_warm[*]}; cpu pull ${cpu_pull[*]} push ${cpu_push[*]}" >&2
 }
 
 ENGINES=(berth)
 start_berthd
-measure berth docker -H "unix://$WORK/berth.sock"
+DPID=$BERTHD measure berth docker -H "unix://$WORK/berth.sock"
 if command -v dockerd >/dev/null; then
   dockerd --data-root "$WORK/dockerd" --exec-root "$WORK/dockerd-exec" -H "unix://$WORK/dockerd.sock" \
     --pidfile "$WORK/dockerd.pid" --iptables=false --bridge=none >"$WORK/dockerd.log" 2>&1 &
   bench_pids+=($!)
   if wait_socket "$WORK/dockerd.sock"; then
-    measure dockerd docker -H "unix://$WORK/dockerd.sock"; ENGINES+=(dockerd)
+    DPID=$(cat "$WORK/dockerd.pid") measure dockerd docker -H "unix://$WORK/dockerd.sock"; ENGINES+=(dockerd)
   fi
 fi
 if command -v podman >/dev/null; then
@@ -119,12 +131,14 @@ if command -v podman >/dev/null; then
 fi
 
 size=$(du -cb "$WORK"/layers/l[1-5].tar | tail -1 | cut -f1)
-printf '\nregistry benchmark: %d layers, %d MB, median of %d runs, seconds (%s cores)\n\n' 5 $((size / 1000000)) "$N" "$(nproc)"
+printf '\nregistry benchmark: %d layers, %d MB, median of %d runs, seconds (%s cores, load %s)\n\n' 5 \
+  $((size / 1000000)) "$N" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-28s' "what"; for e in "${ENGINES[@]}"; do printf '%10s' "$e"; done; echo
-for k in pull_cold pull_warm push_cold push_warm; do
+for k in pull_cold pull_warm push_cold push_warm cpu_pull cpu_push; do
   case $k in
     pull_cold) label="pull, cold";; pull_warm) label="pull, 4 of 5 layers here";;
     push_cold) label="push, cold";; push_warm) label="push, 4 of 5 in registry";;
+    cpu_pull) label="CPU s, pull cold (all procs)";; cpu_push) label="CPU s, push cold (all procs)";;
   esac
   printf '%-28s' "$label"; for e in "${ENGINES[@]}"; do printf '%10s' "${R[$e,$k]}"; done; echo
 done

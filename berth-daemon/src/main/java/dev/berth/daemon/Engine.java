@@ -126,7 +126,7 @@ final class Engine implements SystemBackend, AutoCloseable {
                 Clock.systemUTC());
         String version = runtime.version();
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
-                config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
+                config.registryMirrors(), 3, 5), content, layers, images, config.dataRoot().resolve("distribution"));
         images.onRemoval(distribution::collectGarbage); // the compressed blobs of deleted layers go too
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
                 builder, commits, volumes, execs, distribution, events, networks, health,

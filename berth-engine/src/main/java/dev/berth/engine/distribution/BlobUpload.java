@@ -57,6 +57,60 @@ final class BlobUpload {
                 .PUT(publisher(body, 0, size, counter, size)), "blob upload " + digest).body().close();
     }
 
+    /** Writes a blob whose digest is known only once it is written; returns its descriptor then. */
+    interface Producer {
+        Descriptor writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Uploads a blob while {@code producer} makes it, as dockerd does for a layer it compresses:
+     * POST, one PATCH whose body (chunked transfer) is the bytes as they come, then
+     * {@code PUT ?digest=} with the digest the producer reports. Empty when the registry asks
+     * for sized chunks (the caller then makes the blob first and uses {@link #upload}).
+     */
+    static java.util.Optional<Descriptor> stream(RegistryClient client, Producer producer, Counter counter)
+            throws IOException {
+        HttpResponse<InputStream> start = client.expect(() -> HttpRequest.newBuilder(client.uri("blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "blob upload");
+        start.body().close();
+        if (start.headers().firstValueAsLong(MIN_CHUNK_HEADER).orElse(0) > 0) {
+            return java.util.Optional.empty();
+        }
+        URI session = location(client, start);
+        BlobPipe pipe = new BlobPipe();
+        java.util.concurrent.CompletableFuture<Descriptor> made = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("blob-producer").start(() -> {
+            try {
+                Descriptor d = producer.writeTo(pipe.output());
+                pipe.output().close(); // only now: a failure must not look like the end of the blob
+                made.complete(d);
+            } catch (IOException | RuntimeException e) {
+                made.completeExceptionally(e);
+                pipe.fail(e instanceof IOException io ? io : new IOException(e));
+            }
+        });
+        HttpResponse<InputStream> patch;
+        try (InputStream body = counting(pipe.input(), 0, -1, counter)) {
+            patch = client.expect(() -> HttpRequest.newBuilder(session)
+                    .header("Content-Type", "application/octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)), "blob upload");
+            patch.body().close();
+        }
+        Descriptor blob;
+        try {
+            blob = made.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        URI close = withDigest(location(client, patch), blob.parsedDigest());
+        client.expect(() -> HttpRequest.newBuilder(close).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.noBody()), "blob upload " + blob.digest()).body().close();
+        return java.util.Optional.of(blob);
+    }
+
     /** PATCHes {@code [0, size)} in chunks of {@code chunk} bytes; the session URL to close. */
     private static URI sendChunks(RegistryClient client, URI session, Digest digest, long size, Opener body,
             Counter counter, long chunk) throws IOException {

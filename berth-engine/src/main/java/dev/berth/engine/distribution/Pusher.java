@@ -12,6 +12,7 @@ import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -109,6 +110,18 @@ final class Pusher {
     private Descriptor pushLayer(RegistryClient client, ImageRef ref, ChainId chainId, DiffId diffId,
             Progress.Listener out) throws IOException {
         String shortId = diffId.digest().shortHex();
+        if (known(diffId).isEmpty()) {
+            // never compressed: gzip it straight into the upload (and the content store), as dockerd
+            // streams, instead of compressing, storing and reading it back
+            out.on(Progress.of(shortId, "Pushing"));
+            Optional<Descriptor> sent = BlobUpload.stream(client, o -> compress(chainId, diffId, o),
+                    (done, total) -> out.on(new Progress(shortId, "Pushing", done, total, null)));
+            if (sent.isPresent()) {
+                out.on(Progress.of(shortId, "Pushed"));
+                index.record(diffId, sent.get(), client.base().getAuthority() + "/" + client.repository());
+                return sent.get();
+            }
+        }
         Descriptor blob = compressed(chainId, diffId);
         Digest digest = blob.parsedDigest();
         if (client.hasBlob(digest)) {
@@ -132,19 +145,43 @@ final class Pusher {
         return blob;
     }
 
+    /** The blob recorded for {@code diffId} when it is still in the store. */
+    private Optional<Descriptor> known(DiffId diffId) throws IOException {
+        Optional<Descriptor> known = index.find(diffId);
+        return known.isPresent() && content.exists(known.get().parsedDigest()) ? known : Optional.empty();
+    }
+
     /** The layer's compressed blob: the one recorded for its diff ID when still in the store, else gzip it now. */
     private Descriptor compressed(ChainId chainId, DiffId diffId) throws IOException {
-        Optional<Descriptor> known = index.find(diffId);
-        if (known.isPresent() && content.exists(known.get().parsedDigest())) {
+        Optional<Descriptor> known = known(diffId);
+        if (known.isPresent()) {
             Descriptor k = known.get();
             // a pulled OCI gzip layer is the same bytes under Docker's name for them
             return MediaTypes.OCI_LAYER_GZIP.equals(k.mediaType())
                     ? Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, k.size(), k.parsedDigest()) : k;
         }
+        return compress(chainId, diffId, OutputStream.nullOutputStream());
+    }
+
+    /** Gzips the layer into the content store and {@code copy}, records it for its diff ID; its descriptor. */
+    private Descriptor compress(ChainId chainId, DiffId diffId, OutputStream copy) throws IOException {
         Descriptor d;
         try (ContentWriter w = content.writer()) {
+            OutputStream both = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    w.write(b);
+                    copy.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    w.write(b, off, len);
+                    copy.write(b, off, len);
+                }
+            };
             // GZIPOutputStream writes no name and a zero mtime: the same tar always gives the same bytes
-            GZIPOutputStream gz = new GZIPOutputStream(w, 64 * 1024) {
+            GZIPOutputStream gz = new GZIPOutputStream(both, 64 * 1024) {
                 {
                     // deflate is nearly all of a cold push's time: level 1 is ~2x level 6's speed for
                     // ~8% more bytes (measured on bench/registry-bench.sh's layers)

@@ -59,7 +59,7 @@ class BlobUploadTest {
             }
             case "PATCH" -> {
                 String range = ex.getRequestHeaders().getFirst("Content-Range");
-                if (!range.equals(received.size() + "-" + (received.size() + body.length - 1))) {
+                if (range != null && !range.equals(received.size() + "-" + (received.size() + body.length - 1))) {
                     next(ex, 416);
                     return;
                 }
@@ -107,6 +107,34 @@ class BlobUploadTest {
         assertThat(finished).isEqualTo("digest=" + digest);
         assertThat(received.toByteArray()).isEqualTo(blob);
         assertThat(progress).isSorted().last().isEqualTo((long) size);
+    }
+
+    @Test
+    void stream_sendsTheBytesAsTheyAreMade_andClosesWithTheirDigest() throws IOException {
+        byte[] blob = new byte[3_000_000];
+        new Random(7).nextBytes(blob);
+        Digest digest = Digest.sha256(blob);
+        var sent = BlobUpload.stream(client(), out -> {
+            for (int i = 0; i < blob.length; i += 100_000) {
+                out.write(blob, i, 100_000);
+            }
+            return Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, blob.length, digest);
+        }, null);
+
+        assertThat(sent).map(Descriptor::digest).contains(digest.toString());
+        assertThat(String.join("|", requests)).isEqualTo("POST 0|PATCH 3000000|PUT 0");
+        assertThat(finished).isEqualTo("digest=" + digest);
+    }
+
+    @Test
+    void stream_whoseProducerFails_isNotClosed() {
+        var failing = org.assertj.core.api.Assertions.catchThrowable(() -> BlobUpload.stream(client(), out -> {
+            out.write(new byte[1_000_000]);
+            throw new IOException("disk on fire");
+        }, null));
+
+        assertThat(failing).isInstanceOf(IOException.class);
+        assertThat(requests).noneMatch(r -> r.startsWith("PUT"));
     }
 
     @Test

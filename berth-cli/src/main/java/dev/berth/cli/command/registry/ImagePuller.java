@@ -1,6 +1,7 @@
 package dev.berth.cli.command.registry;
 
 import dev.berth.cli.CliContext;
+import dev.berth.cli.CliFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -46,6 +47,23 @@ public final class ImagePuller {
                 return new Reference(image.substring(0, colon), image.substring(colon + 1));
             }
             return new Reference(image, null);
+        }
+
+        /**
+         * The tag to send, as docker's CLI picks it: none with {@code allTags} (a tag given then
+         * is an error), else the one given or {@code latest}, announced on {@code notice} (may be null).
+         */
+        String tagFor(boolean allTags, PrintStream notice) {
+            if (allTags && tag != null) {
+                throw new CliFailure(1, "tag can't be used with --all-tags/-a");
+            }
+            if (allTags || tag != null) {
+                return tag;
+            }
+            if (notice != null) {
+                notice.println("Using default tag: latest");
+            }
+            return "latest";
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.berth.cli.command.registry;
 
-import dev.berth.cli.CliFailure;
 import dev.berth.cli.command.BerthCommand;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -26,16 +25,7 @@ public final class PullCommand extends BerthCommand {
     @Override
     public Integer call() throws IOException {
         ImagePuller.Reference ref = ImagePuller.Reference.split(image);
-        if (allTags && ref.tag() != null) {
-            throw new CliFailure(1, "tag can't be used with --all-tags/-a");
-        }
-        String tag = ref.tag();
-        if (!allTags && tag == null) {
-            tag = "latest";
-            if (!quiet) {
-                out().println("Using default tag: latest");
-            }
-        }
+        String tag = ref.tagFor(allTags, quiet ? null : out());
         ImagePuller.pull(ctx(), ref.name(), tag, platform, quiet ? null : out(), true);
         if (quiet) {
             String full = fullName(allTags ? ref.name() : ref.name() + (tag.startsWith("sha256:") ? "@" : ":") + tag);

@@ -26,20 +26,10 @@ public final class PushCommand extends BerthCommand {
             throw new CliFailure(1, "invalid reference format: cannot push a digest reference");
         }
         ImagePuller.Reference ref = ImagePuller.Reference.split(image);
-        if (allTags && ref.tag() != null) {
-            throw new CliFailure(1, "tag can't be used with --all-tags/-a");
-        }
-        String tag = ref.tag();
-        if (!allTags && tag == null) {
-            tag = "latest";
-            if (!quiet) {
-                out().println("Using default tag: latest");
-            }
-        }
-        String pushTag = tag;
+        String tag = ref.tagFor(allTags, quiet ? null : out());
         boolean terminal = !quiet && ctx().stdoutIsTerminal();
         LoginPrompt.withRetry(ctx(), ref.name(), "push", auth -> ProgressPrinter.print(
-                client().distribution().push(ref.name(), pushTag, auth), quiet ? null : out(), terminal));
+                client().distribution().push(ref.name(), tag, auth), quiet ? null : out(), terminal));
         if (quiet) {
             out().println(allTags ? ref.name() : ref.name() + ":" + tag);
         }
