@@ -68,6 +68,10 @@ class RegistryIT extends DaemonFixture {
             assertThat(id(fresh, name)).isEqualTo(id(daemon, "busybox"));
             assertThat(fresh.docker("image", "inspect", "--format", "{{json .RepoDigests}}", name).out())
                     .isEqualTo("[\"" + registry.host() + "/busybox@" + digestOf(push) + "\"]");
+            assertThat(fresh.docker("images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}").out())
+                    .contains(registry.host() + "/busybox 1 " + digestOf(push));
+            assertThat(fresh.berth("images", "--digests").out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(
+                    registry.host() + "/busybox") + "\\s+1\\s+" + digestOf(push) + "\\s");
             assertThat(fresh.docker("run", "--rm", name, "echo", "pulled").assertSuccess().out()).isEqualTo("pulled");
             assertThat(fresh.docker("pull", name).assertSuccess().stdout())
                     .contains("Status: Image is up to date for " + name);
