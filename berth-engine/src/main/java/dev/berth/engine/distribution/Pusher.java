@@ -23,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One push: each layer as a gzip blob (compressed once, kept in the content store and
@@ -180,14 +178,7 @@ final class Pusher {
                     copy.write(b, off, len);
                 }
             };
-            // GZIPOutputStream writes no name and a zero mtime: the same tar always gives the same bytes
-            GZIPOutputStream gz = new GZIPOutputStream(both, 64 * 1024) {
-                {
-                    // deflate is nearly all of a cold push's time: level 1 is ~2x level 6's speed for
-                    // ~8% more bytes (measured on bench/registry-bench.sh's layers)
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            };
+            LayerGzip gz = new LayerGzip(both);
             layers.writeTar(chainId, gz);
             gz.finish();
             long size = w.size();
