@@ -23,37 +23,15 @@ final class BlobPipe {
     private volatile boolean readerGone;
     private volatile IOException failure;
 
-    private final OutputStream output = new OutputStream() {
-        private byte[] buf = new byte[CHUNK];
-        private int n;
-
+    private final OutputStream output = new BlockOutputStream(CHUNK) {
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                int take = Math.min(len, CHUNK - n);
-                System.arraycopy(b, off, buf, n, take);
-                n += take;
-                off += take;
-                len -= take;
-                if (n == CHUNK) {
-                    put(buf);
-                    buf = new byte[CHUNK];
-                    n = 0;
-                }
-            }
+        protected void block(byte[] buf, int length) throws IOException {
+            put(java.util.Arrays.copyOf(buf, length));
         }
 
         @Override
         public void close() throws IOException {
-            if (n > 0) {
-                put(java.util.Arrays.copyOf(buf, n));
-                n = 0;
-            }
+            drain();
             put(END);
         }
     };

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
  * the same blob (GZIPOutputStream writes no name and a zero mtime). {@link #finish()} ends the
  * gzip stream without closing {@code out}.
  */
-final class LayerGzip extends OutputStream {
+final class LayerGzip extends BlockOutputStream {
 
     private static final int BLOCK = 1024 * 1024;
     private static final int SAMPLE = 32 * 1024;
@@ -24,8 +24,6 @@ final class LayerGzip extends OutputStream {
     private final Gzip gz;
     private final Deflater probe = new Deflater(Deflater.BEST_SPEED, true);
     private final byte[] probeOut = new byte[SAMPLE + 1024];
-    private final byte[] block = new byte[BLOCK];
-    private int filled;
     private int level = Deflater.BEST_SPEED;
 
     /** GZIPOutputStream with its deflater in reach. */
@@ -41,50 +39,29 @@ final class LayerGzip extends OutputStream {
     }
 
     LayerGzip(OutputStream out) throws IOException {
+        super(BLOCK);
         this.gz = new Gzip(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        while (len > 0) {
-            int take = Math.min(len, BLOCK - filled);
-            System.arraycopy(b, off, block, filled, take);
-            filled += take;
-            off += take;
-            len -= take;
-            if (filled == BLOCK) {
-                flushBlock();
-            }
-        }
     }
 
     /** Writes what is buffered and the gzip trailer; {@code out} stays open. */
     void finish() throws IOException {
-        flushBlock();
+        drain();
         gz.finish();
         probe.end();
     }
 
-    private void flushBlock() throws IOException {
-        if (filled == 0) {
-            return;
-        }
-        int want = compresses(filled) ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION;
+    @Override
+    protected void block(byte[] block, int length) throws IOException {
+        int want = compresses(block, length) ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION;
         if (want != level) {
             gz.level(want);
             level = want;
         }
-        gz.write(block, 0, filled);
-        filled = 0;
+        gz.write(block, 0, length);
     }
 
     /** Whether the block's first bytes shrink enough under level 1 to deflate the whole block. */
-    private boolean compresses(int length) {
+    private boolean compresses(byte[] block, int length) {
         int sample = Math.min(length, SAMPLE);
         probe.reset();
         probe.setInput(block, 0, sample);
