@@ -100,6 +100,11 @@ public final class CliContext {
         return stdoutTerminal != null ? stdoutTerminal : isTerminal(1);
     }
 
+    /** Whether standard error is a terminal (the overriding flag for standard output counts for it too). */
+    public boolean stderrIsTerminal() {
+        return stdoutTerminal != null ? stdoutTerminal : isTerminal(2);
+    }
+
     /** Linux: a file descriptor is a terminal when it links to a tty device. */
     private static boolean isTerminal(int fd) {
         try {

@@ -11,7 +11,6 @@ import dev.berth.engine.distribution.Descriptor;
 import dev.berth.engine.distribution.Distribution;
 import dev.berth.engine.distribution.PlatformSelector;
 import dev.berth.engine.distribution.Progress;
-import dev.berth.engine.distribution.RegistryAuthException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.reference.ImageRef;
 import java.io.IOException;
@@ -30,56 +29,43 @@ final class DistributionApi implements DistributionBackend {
     public void pull(String image, String tag, String platform, String registryAuth, Consumer<ObjectNode> messages)
             throws IOException {
         ImageRef ref = reference(image, tag);
-        try {
-            distribution.pull(ref, PlatformSelector.parse(platform), AuthConfig.fromHeader(registryAuth),
-                    p -> messages.accept(message(p)));
-        } catch (RegistryAuthException e) {
-            throw new Unauthorized(e.getMessage());
-        }
+        distribution.pull(ref, PlatformSelector.parse(platform), AuthConfig.fromHeader(registryAuth),
+                p -> messages.accept(message(p)));
     }
 
     @Override
     public void push(String name, String tag, String registryAuth, Consumer<ObjectNode> messages) throws IOException {
         ImageRef ref = reference(name, tag);
-        try {
-            distribution.push(ref, AuthConfig.fromHeader(registryAuth), p -> messages.accept(message(p)));
-        } catch (RegistryAuthException e) {
-            throw new Unauthorized(e.getMessage());
-        }
+        distribution.push(ref, AuthConfig.fromHeader(registryAuth), p -> messages.accept(message(p)));
     }
 
     @Override
     public void login(byte[] authConfigJson) throws IOException {
-        try {
-            distribution.login(AuthConfig.fromJson(authConfigJson));
-        } catch (RegistryAuthException e) {
-            throw new Unauthorized(e.getMessage());
-        }
+        distribution.login(AuthConfig.fromJson(authConfigJson));
     }
 
     @Override
     public JsonNode inspect(String name, String registryAuth) throws IOException {
-        try {
-            Distribution.RemoteDescriptor d = distribution.inspect(ImageRef.parse(name),
-                    AuthConfig.fromHeader(registryAuth));
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            Descriptor desc = d.descriptor();
-            out.putObject("Descriptor").put("mediaType", desc.mediaType()).put("digest", desc.digest())
-                    .put("size", desc.size());
-            var platforms = out.putArray("Platforms");
-            for (Descriptor.PlatformSpec p : d.platforms()) {
-                ObjectNode n = platforms.addObject().put("architecture", p.architecture()).put("os", p.os());
-                if (p.variant() != null) {
-                    n.put("variant", p.variant());
-                }
+        Distribution.RemoteDescriptor d = distribution.inspect(ImageRef.parse(name),
+                AuthConfig.fromHeader(registryAuth));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        Descriptor desc = d.descriptor();
+        out.putObject("Descriptor").put("mediaType", desc.mediaType()).put("digest", desc.digest())
+                .put("size", desc.size());
+        var platforms = out.putArray("Platforms");
+        for (Descriptor.PlatformSpec p : d.platforms()) {
+            ObjectNode n = platforms.addObject().put("architecture", p.architecture()).put("os", p.os());
+            if (p.variant() != null) {
+                n.put("variant", p.variant());
             }
-            return out;
-        } catch (RegistryAuthException e) {
-            throw new Unauthorized(e.getMessage());
         }
+        return out;
     }
 
-    /** {@code fromImage} (may carry a tag) with {@code tag} (a tag or a digest), as dockerd combines them. */
+    /**
+     * {@code fromImage} (may carry a tag) with {@code tag} (a tag or a digest), as dockerd combines
+     * them; with neither the reference names the whole repository.
+     */
     static ImageRef reference(String image, String tag) {
         if (image == null || image.isEmpty()) {
             throw new InvalidArgumentException("invalid reference format");
@@ -95,7 +81,7 @@ final class DistributionApi implements DistributionBackend {
             }
             return ref.withTag(tag);
         }
-        return ref.tag() == null && ref.digest() == null ? ref.withTag(ImageRef.DEFAULT_TAG) : ref;
+        return ref; // neither tag nor digest: every tag of the repository (pull -a, push -a), as dockerd
     }
 
     private static ObjectNode message(Progress p) {

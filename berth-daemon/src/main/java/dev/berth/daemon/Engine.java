@@ -105,7 +105,7 @@ final class Engine implements SystemBackend, AutoCloseable {
         ContainerStore containerStore = new ContainerStore(config.dataRoot().resolve("containers"));
         LayerStore layers = new LocalLayerStore(config.dataRoot().resolve("layers"));
         ContentStore content = new LocalContentStore(config.dataRoot().resolve("content"));
-        ImageStore images = new LocalImageStore(config.dataRoot().resolve("images"), content, layers,
+        LocalImageStore images = new LocalImageStore(config.dataRoot().resolve("images"), content, layers,
                 id -> containerStore.list().stream().anyMatch(c -> c.imageId().equals(id.toString())));
         Path containersRoot = config.dataRoot().resolve("containers");
         VolumeStore volumes = new VolumeStore(config.dataRoot().resolve("volumes"), Clock.systemUTC(),
@@ -140,7 +140,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 Clock.systemUTC());
         String version = runtime.version();
         Distribution distribution = new Distribution(new RegistryConfig(config.insecureRegistries(),
-                config.registryMirrors(), 3, 3), content, layers, images, config.dataRoot().resolve("distribution"));
+                config.registryMirrors(), 3, 5), content, layers, images, config.dataRoot().resolve("distribution"));
+        images.onRemoval(distribution::collectGarbage); // the compressed blobs of deleted layers go too
         return new Engine(config, choice, version.substring(version.lastIndexOf(' ') + 1), containers, images,
                 builder, commits, volumes, execs, distribution, events, networks, health,
                 new ContainerControlRoutes(containers, new ContainerTop(containers, runtime),

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.testkit.Berthd;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.LocalRegistry;
+import dev.berth.testkit.TokenServer;
+import dev.berth.testkit.Tmux;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,12 +18,17 @@ class RegistryAuthIT extends DaemonFixture {
 
     private LocalRegistry open;
     private LocalRegistry locked;
+    private TokenServer tokens;
+    private LocalRegistry tokenRegistry;
 
     @BeforeAll
     void startRegistries() {
         assumeTrue(LocalRegistry.available(), "docker-registry is not installed (./run-tests installs it)");
         open = LocalRegistry.start();
         locked = LocalRegistry.start("alice", "s3cret");
+        tokens = TokenServer.start("bob", "t0ken");
+        tokenRegistry = LocalRegistry.startWithTokens(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER,
+                tokens.certificatePem());
     }
 
     @AfterAll
@@ -31,6 +38,12 @@ class RegistryAuthIT extends DaemonFixture {
         }
         if (locked != null) {
             locked.close();
+        }
+        if (tokenRegistry != null) {
+            tokenRegistry.close();
+        }
+        if (tokens != null) {
+            tokens.close();
         }
     }
 
@@ -60,7 +73,7 @@ class RegistryAuthIT extends DaemonFixture {
         berth("tag", "busybox", name).assertSuccess();
         CommandResult anonymous = berth("push", name);
         assertThat(anonymous.exitCode()).isNotZero();
-        assertThat(anonymous.stderr()).contains("unauthorized");
+        assertThat(anonymous.stderr()).contains("no basic auth credentials"); // dockerd's words
 
         CommandResult wrong = berth("login", "-u", "alice", "-p", "nope", locked.host());
         assertThat(wrong.exitCode()).isNotZero();
@@ -79,5 +92,52 @@ class RegistryAuthIT extends DaemonFixture {
         assertThat(berth("logout", locked.host()).assertSuccess().out())
                 .isEqualTo("Removing login credentials for " + locked.host());
         assertThat(berth("pull", name).exitCode()).isNotZero();
+    }
+
+    @Test
+    void tokenAuth_anonymousIsRefused_aLoginGetsAScopedToken() {
+        String name = tokenRegistry.host() + "/team/app:1";
+        berth("tag", "busybox", name).assertSuccess();
+        CommandResult anonymous = berth("push", name); // an anonymous token grants nothing
+        assertThat(anonymous.exitCode()).isNotZero();
+        assertThat(anonymous.stderr()).contains("denied: requested access to the resource is denied");
+
+        assertThat(berth("login", "-u", "bob", "-p", "wrong", tokenRegistry.host()).exitCode()).isNotZero();
+        berth("login", "-u", "bob", "-p", "t0ken", tokenRegistry.host()).assertSuccess();
+        int before = tokens.issued();
+        CommandResult push = berth("push", name).assertSuccess();
+        assertThat(push.stdout()).containsPattern("1: digest: sha256:[0-9a-f]{64}");
+        assertThat(tokens.issued()).isGreaterThan(before); // a token for repository:team/app:pull,push
+
+        berth("rmi", name).assertSuccess();
+        berth("pull", name).assertSuccess();
+        assertThat(berth("image", "inspect", "--format", "{{.Id}}", name).assertSuccess().out())
+                .isEqualTo(berth("image", "inspect", "--format", "{{.Id}}", "busybox").assertSuccess().out());
+        berth("logout", tokenRegistry.host()).assertSuccess();
+        CommandResult pull = berth("pull", name);
+        assertThat(pull.exitCode()).isNotZero();
+        assertThat(pull.stderr()).contains("pull access denied for " + tokenRegistry.host() + "/team/app, repository"
+                + " does not exist or may require 'docker login': denied: requested access to the resource is denied");
+    }
+
+    @Test
+    void refusedPullOnATerminal_asksForALogin_andTriesAgain() {
+        String name = locked.host() + "/prompted:1";
+        berth("tag", "busybox", name).assertSuccess();
+        daemon.berthWithInput("s3cret\n".getBytes(StandardCharsets.UTF_8),
+                "login", "-u", "alice", "--password-stdin", locked.host()).assertSuccess();
+        berth("push", name).assertSuccess();
+        berth("logout", locked.host()).assertSuccess();
+
+        try (Tmux t = Tmux.start(120, 30, daemon.berthShellCommand("pull", name) + "; echo EXIT=$?")) {
+            t.await("^Login prior to pull:$");
+            t.await("^Username:");
+            t.sendLine("alice");
+            t.await("^Password:");
+            t.sendLine("s3cret");
+            String screen = t.await("^EXIT=0$");
+            assertThat(screen).contains("Status: Image is up to date for " + name);
+        }
+        assertThat(berth("pull", name).exitCode()).isNotZero(); // the answer was not stored
     }
 }

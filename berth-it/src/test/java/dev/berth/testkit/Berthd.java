@@ -146,6 +146,15 @@ public final class Berthd implements AutoCloseable {
         return Commands.run(cmd, Map.of("BERTH_CONFIG", base.resolve("berth-config").toString()), stdin, 120);
     }
 
+    /** A shell command line that runs the berth CLI against this daemon with its config (for a {@link Tmux}). */
+    public String berthShellCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("BERTH_CONFIG=" + base.resolve("berth-config"),
+                Commands.java().toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.berth.cli.Main", "-H", host()));
+        cmd.addAll(Arrays.asList(args));
+        return String.join(" ", cmd.stream().map(w -> w.startsWith("BERTH_CONFIG=") ? w : Tmux.quote(w)).toList());
+    }
+
     /** Runs the official docker CLI (client only) against this daemon. */
     public CommandResult docker(String... args) {
         return dockerWithInput(null, args);

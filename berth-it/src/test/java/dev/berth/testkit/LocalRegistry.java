@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +48,46 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** A registry that wants {@code user}/{@code password} (htpasswd, bcrypt) when both are given. */
     public static LocalRegistry start(String user, String password) {
+        if (user == null) {
+            return startWith(dir -> "");
+        }
+        return startWith(dir -> {
+            CommandResult h = Commands.run(List.of("htpasswd", "-Bbn", user, password), Map.of(), null, 30)
+                    .assertSuccess();
+            Files.writeString(dir.resolve("htpasswd"), h.stdout());
+            return """
+                    auth:
+                      htpasswd:
+                        realm: basic-realm
+                        path: %s
+                    """.formatted(dir.resolve("htpasswd"));
+        });
+    }
+
+    /**
+     * A registry that wants bearer tokens from {@code realm} for {@code service}, signed by the
+     * key of {@code certificatePem} (a PEM certificate the tokens carry in their {@code x5c} header).
+     */
+    public static LocalRegistry startWithTokens(String realm, String service, String issuer, String certificatePem) {
+        return startWith(dir -> {
+            Files.writeString(dir.resolve("token-ca.pem"), certificatePem);
+            return """
+                    auth:
+                      token:
+                        realm: %s
+                        service: %s
+                        issuer: %s
+                        rootcertbundle: %s
+                    """.formatted(realm, service, issuer, dir.resolve("token-ca.pem"));
+        });
+    }
+
+    /** The config's {@code auth} section, written with files it needs in the registry's directory. */
+    private interface AuthSection {
+        String write(Path dir) throws IOException;
+    }
+
+    private static LocalRegistry startWith(AuthSection auth) {
         try {
             Path base = Files.createTempDirectory(Path.of("/tmp"), "berth-registry-");
             int port = freePort();
@@ -59,17 +103,7 @@ public final class LocalRegistry implements AutoCloseable {
                     http:
                       addr: 127.0.0.1:%d
                     """.formatted(base.resolve("storage"), port));
-            if (user != null) {
-                CommandResult h = Commands.run(List.of("htpasswd", "-Bbn", user, password), Map.of(), null, 30)
-                        .assertSuccess();
-                Files.writeString(base.resolve("htpasswd"), h.stdout());
-                config.append("""
-                        auth:
-                          htpasswd:
-                            realm: basic-realm
-                            path: %s
-                        """.formatted(base.resolve("htpasswd")));
-            }
+            config.append(auth.write(base));
             Files.writeString(base.resolve("config.yml"), config);
             Process p = new ProcessBuilder(BINARY, "serve", base.resolve("config.yml").toString())
                     .redirectErrorStream(true)
@@ -109,6 +143,53 @@ public final class LocalRegistry implements AutoCloseable {
         String hex = digest.substring("sha256:".length());
         return base.resolve("storage/docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2))
                 .resolve(hex).resolve("data");
+    }
+
+    /** Uploads a blob to {@code repository} (POST, then one PUT); its digest. */
+    public String putBlob(String repository, byte[] blob) {
+        String digest = sha256(blob);
+        var post = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()), 202);
+        String location = post.headers().firstValue("Location").orElseThrow();
+        URI put = uri("/").resolve(location);
+        send(HttpRequest.newBuilder(URI.create(put + (put.getQuery() == null ? "?" : "&") + "digest=" + digest))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)), 201);
+        return digest;
+    }
+
+    /** Puts a manifest or index under {@code reference} (a tag); its digest. */
+    public String putManifest(String repository, String reference, String mediaType, byte[] manifest) {
+        send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + reference))
+                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)), 201);
+        return sha256(manifest);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://" + host() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, int expected) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> res = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != expected) {
+                throw new AssertionError(request.build() + " answered " + res.statusCode() + ": " + res.body());
+            }
+            return res;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String logText() {

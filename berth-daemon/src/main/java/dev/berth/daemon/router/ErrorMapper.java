@@ -9,6 +9,7 @@ import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotImplementedException;
 import dev.berth.engine.error.NotModifiedException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.error.UnauthorizedException;
 import dev.berth.engine.error.UnavailableException;
 
 /**
@@ -31,6 +32,7 @@ public final class ErrorMapper {
                 case UnavailableException e -> 503;
                 case NotImplementedException e -> 501;
                 case SystemException e -> 500;
+                case UnauthorizedException e -> 401;
             };
         }
         if (error instanceof JsonProcessingException || error instanceof IllegalArgumentException) {

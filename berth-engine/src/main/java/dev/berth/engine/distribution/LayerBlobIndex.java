@@ -57,6 +57,19 @@ public final class LayerBlobIndex {
         AtomicFiles.write(file(diffId), Manifests.JSON.writeValueAsBytes(e));
     }
 
+    /** Every diff ID with a recorded blob. */
+    public synchronized java.util.List<DiffId> diffIds() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> DiffId.parse("sha256:" + n.substring(0, n.length() - ".json".length()))).toList();
+        }
+    }
+
+    /** Forgets {@code diffId}'s blob. */
+    public synchronized void forget(DiffId diffId) throws IOException {
+        AtomicFiles.delete(file(diffId));
+    }
+
     private Optional<Entry> read(DiffId diffId) throws IOException {
         try {
             return Optional.of(Manifests.JSON.readValue(Files.readAllBytes(file(diffId)), Entry.class));

@@ -54,8 +54,16 @@ final class Puller {
         this.concurrency = concurrency;
     }
 
-    /** Pulls {@code ref} (a tag or a digest) through {@code client}; returns the stored image. */
-    Image pull(RegistryClient client, ImageRef ref, PlatformSelector platform, Progress.Listener listener)
+    /**
+     * What one reference's pull did.
+     *
+     * @param updated new layers came down or the reference now points elsewhere ("Downloaded newer image")
+     */
+    record Pulled(Image image, Digest digest, boolean updated) {
+    }
+
+    /** Pulls {@code ref} (a tag or a digest) through {@code client}; reports up to the {@code Digest:} line. */
+    Pulled pull(RegistryClient client, ImageRef ref, PlatformSelector platform, Progress.Listener listener)
             throws IOException {
         Progress.Listener out = synchronizedListener(listener);
         String reference = ref.isDigested() ? ref.digest().toString() : ref.tag();
@@ -86,9 +94,13 @@ final class Puller {
         images.addRepoDigest(image.id(), ref.withDigest(resolved.digest()));
         out.on(Progress.line("Digest: " + resolved.digest()));
         boolean upToDate = before.isPresent() && before.get().id().equals(image.id());
-        out.on(Progress.line((upToDate ? "Status: Image is up to date for " : "Status: Downloaded newer image for ")
-                + ref.familiar()));
-        return images.get(image.id().toString());
+        return new Pulled(images.get(image.id().toString()), resolved.digest(), !upToDate);
+    }
+
+    /** dockerd's last line of a pull: {@code what} is the reference asked for (the repository for all tags). */
+    static Progress status(String what, boolean updated) {
+        return Progress.line((updated ? "Status: Downloaded newer image for " : "Status: Image is up to date for ")
+                + what);
     }
 
     private byte[] fetchConfig(RegistryClient client, Descriptor d) throws IOException {
@@ -165,9 +177,6 @@ final class Puller {
     private Digest download(RegistryClient client, Descriptor blob, String shortId, Progress.Listener out)
             throws IOException {
         Digest digest = blob.parsedDigest();
-        if (MediaTypes.OCI_LAYER_ZSTD.equals(blob.mediaType())) {
-            throw new InvalidArgumentException("zstd-compressed layers are not supported yet (layer " + digest + ")");
-        }
         if (content.exists(digest)) {
             out.on(Progress.of(shortId, "Download complete"));
             return digest;

@@ -10,10 +10,9 @@ import dev.berth.engine.layers.ChainId;
 import dev.berth.engine.layers.DiffId;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -24,13 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One push: each layer as a gzip blob (compressed once, kept in the content store and
  * remembered by diff ID, so a second push sends identical bytes), skipped when the registry
  * has it (HEAD), mounted from another repository of the same registry when known there,
- * else uploaded (POST, then one PUT with the digest); the config; the manifest last.
+ * else uploaded ({@link BlobUpload}); the config; the manifest last. The caller prints
+ * "The push refers to repository" once for all the tags it pushes.
  */
 final class Pusher {
 
@@ -56,7 +55,6 @@ final class Pusher {
             }
         };
         Image image = images.get(ref.toString());
-        out.on(Progress.line("The push refers to repository [" + ref.name() + "]"));
         List<DiffId> diffIds = image.diffIds();
         List<ChainId> chain = image.chainIds();
         for (int i = diffIds.size() - 1; i >= 0; i--) {
@@ -84,7 +82,7 @@ final class Pusher {
         }
         Digest configDigest = image.id().digest();
         if (!client.hasBlob(configDigest)) {
-            upload(client, configDigest, image.rawConfig().length,
+            BlobUpload.upload(client, configDigest, image.rawConfig().length,
                     () -> new java.io.ByteArrayInputStream(image.rawConfig()), null);
         }
         boolean allGzip = blobs.stream().allMatch(b -> b.mediaType().equals(MediaTypes.DOCKER_LAYER_GZIP));
@@ -110,6 +108,18 @@ final class Pusher {
     private Descriptor pushLayer(RegistryClient client, ImageRef ref, ChainId chainId, DiffId diffId,
             Progress.Listener out) throws IOException {
         String shortId = diffId.digest().shortHex();
+        if (known(diffId).isEmpty()) {
+            // never compressed: gzip it straight into the upload (and the content store), as dockerd
+            // streams, instead of compressing, storing and reading it back
+            out.on(Progress.of(shortId, "Pushing"));
+            Optional<Descriptor> sent = BlobUpload.stream(client, o -> compress(chainId, diffId, o),
+                    (done, total) -> out.on(new Progress(shortId, "Pushing", done, total, null)));
+            if (sent.isPresent()) {
+                out.on(Progress.of(shortId, "Pushed"));
+                index.record(diffId, sent.get(), client.base().getAuthority() + "/" + client.repository());
+                return sent.get();
+            }
+        }
         Descriptor blob = compressed(chainId, diffId);
         Digest digest = blob.parsedDigest();
         if (client.hasBlob(digest)) {
@@ -125,7 +135,7 @@ final class Pusher {
             out.on(Progress.of(shortId, "Mounted from " + from.get()));
         } else {
             out.on(Progress.of(shortId, "Pushing"));
-            upload(client, digest, blob.size(), () -> content.open(digest), (done, total) ->
+            BlobUpload.upload(client, digest, blob.size(), () -> content.open(digest), (done, total) ->
                     out.on(new Progress(shortId, "Pushing", done, total, null)));
             out.on(Progress.of(shortId, "Pushed"));
         }
@@ -133,19 +143,42 @@ final class Pusher {
         return blob;
     }
 
+    /** The blob recorded for {@code diffId} when it is still in the store. */
+    private Optional<Descriptor> known(DiffId diffId) throws IOException {
+        Optional<Descriptor> known = index.find(diffId);
+        return known.isPresent() && content.exists(known.get().parsedDigest()) ? known : Optional.empty();
+    }
+
     /** The layer's compressed blob: the one recorded for its diff ID when still in the store, else gzip it now. */
     private Descriptor compressed(ChainId chainId, DiffId diffId) throws IOException {
-        Optional<Descriptor> known = index.find(diffId);
-        if (known.isPresent() && content.exists(known.get().parsedDigest())) {
+        Optional<Descriptor> known = known(diffId);
+        if (known.isPresent()) {
             Descriptor k = known.get();
             // a pulled OCI gzip layer is the same bytes under Docker's name for them
             return MediaTypes.OCI_LAYER_GZIP.equals(k.mediaType())
                     ? Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, k.size(), k.parsedDigest()) : k;
         }
+        return compress(chainId, diffId, OutputStream.nullOutputStream());
+    }
+
+    /** Gzips the layer into the content store and {@code copy}, records it for its diff ID; its descriptor. */
+    private Descriptor compress(ChainId chainId, DiffId diffId, OutputStream copy) throws IOException {
         Descriptor d;
         try (ContentWriter w = content.writer()) {
-            // GZIPOutputStream writes no name and a zero mtime: the same tar always gives the same bytes
-            GZIPOutputStream gz = new GZIPOutputStream(w, 64 * 1024);
+            OutputStream both = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    w.write(b);
+                    copy.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    w.write(b, off, len);
+                    copy.write(b, off, len);
+                }
+            };
+            LayerGzip gz = new LayerGzip(both);
             layers.writeTar(chainId, gz);
             gz.finish();
             long size = w.size();
@@ -162,60 +195,6 @@ final class Pusher {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         res.body().close();
         return res.statusCode() == 201;
-    }
-
-    interface Opener {
-        InputStream open() throws IOException;
-    }
-
-    interface Counter {
-        void progress(long done, long total);
-    }
-
-    /** POST to open a session, then one PUT of the whole blob with its digest (monolithic upload). */
-    static void upload(RegistryClient client, Digest digest, long size, Opener body, Counter counter)
-            throws IOException {
-        HttpResponse<InputStream> start = client.expect(() -> HttpRequest.newBuilder(client.uri("blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()), "blob upload " + digest);
-        start.body().close();
-        String location = start.headers().firstValue("Location")
-                .orElseThrow(() -> new SystemException("blob upload: the registry gave no Location"));
-        URI session = client.location(location);
-        URI put = URI.create(session + (session.getRawQuery() == null ? "?" : "&") + "digest="
-                + RegistryClient.enc(digest.toString()));
-        HttpResponse<InputStream> done = client.expect(() -> HttpRequest.newBuilder(put)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return counting(body.open(), size, counter);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }), size)), "blob upload " + digest);
-        done.body().close();
-    }
-
-    private static InputStream counting(InputStream in, long total, Counter counter) {
-        if (counter == null) {
-            return in;
-        }
-        return new FilterInputStream(in) {
-            private long done;
-            private long reported;
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    done += n;
-                    if (done - reported >= 512 * 1024 || done == total) {
-                        reported = done;
-                        counter.progress(done, total);
-                    }
-                }
-                return n;
-            }
-        };
     }
 
     private static Descriptor asOci(Descriptor d) {

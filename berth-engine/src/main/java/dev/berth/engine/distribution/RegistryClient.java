@@ -5,6 +5,7 @@ import dev.berth.engine.digest.Digest;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.error.UnauthorizedException;
 import dev.berth.engine.error.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,21 +79,24 @@ public final class RegistryClient {
 
     /**
      * Sends a request (built afresh for a retry), answering an auth challenge once. The
-     * caller closes the body. 401/403 after that is {@link RegistryAuthException}.
+     * caller closes the body. 401/403 after that is {@link UnauthorizedException}.
      */
     HttpResponse<InputStream> send(Supplier<HttpRequest.Builder> request) throws IOException {
         HttpResponse<InputStream> res = sendOnce(request.get());
         if (res.statusCode() == 401) {
             String challenge = res.headers().firstValue("WWW-Authenticate").orElse(null);
             String error = errorText(res);
-            if (!authenticate(AuthChallenge.parse(challenge))) {
-                throw new RegistryAuthException(describe(request.get()) + ": unauthorized: " + error);
+            AuthChallenge parsed = AuthChallenge.parse(challenge);
+            if (!authenticate(parsed)) {
+                boolean noCredentials = parsed != null && "basic".equals(parsed.scheme()) && !auth.hasCredentials();
+                // dockerd's words: "no basic auth credentials", else the registry's error ("unauthorized: ...")
+                throw new UnauthorizedException(describe(request.get()) + ": "
+                        + (noCredentials ? "no basic auth credentials" : error));
             }
             res = sendOnce(request.get());
         }
         if (res.statusCode() == 401 || res.statusCode() == 403) {
-            String what = res.statusCode() == 401 ? "unauthorized" : "denied";
-            throw new RegistryAuthException(describe(request.get()) + ": " + what + ": " + errorText(res));
+            throw new UnauthorizedException(describe(request.get()) + ": " + errorText(res));
         }
         return res;
     }
@@ -196,8 +200,30 @@ public final class RegistryClient {
         return token.isEmpty() ? null : token;
     }
 
-    /** The first error of a registry's error body ({@code code: message}), else the status. */
+    /**
+     * The registry's error as docker's distribution client words it: a bearer challenge's
+     * {@code error} first (RFC 6750: {@code invalid_token} is "unauthorized", {@code
+     * insufficient_scope} "denied"), else the first error of the body ({@code code: message}),
+     * else for a bodiless 401 (a HEAD) "unauthorized: authentication required", else the status.
+     */
     static String errorText(HttpResponse<InputStream> res) {
+        AuthChallenge c = AuthChallenge.parse(res.headers().firstValue("WWW-Authenticate").orElse(null));
+        if (c != null && "bearer".equals(c.scheme()) && c.param("error") != null) {
+            String description = c.param("error_description");
+            switch (c.param("error")) {
+                case "invalid_token" -> {
+                    closeQuietly(res);
+                    return "unauthorized: " + (description != null ? description : "authentication required");
+                }
+                case "insufficient_scope" -> {
+                    closeQuietly(res);
+                    return "denied: " + (description != null ? description : "requested access to the resource is denied");
+                }
+                default -> {
+                    // not one docker knows: the body says more
+                }
+            }
+        }
         try (InputStream in = res.body()) {
             byte[] body = in.readNBytes(64 * 1024);
             JsonNode first = Manifests.JSON.readTree(body).path("errors").path(0);
@@ -208,12 +234,19 @@ public final class RegistryClient {
         } catch (IOException | RuntimeException ignored) {
             // not JSON: fall back to the status
         }
-        return statusText(res.statusCode());
+        return res.statusCode() == 401 ? "unauthorized: authentication required" : statusText(res.statusCode());
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> res) {
+        try {
+            res.body().close();
+        } catch (IOException ignored) {
+            // an error answer's body: nothing to keep
+        }
     }
 
     private static String statusText(int status) {
         return switch (status) {
-            case 401 -> "401 Unauthorized";
             case 403 -> "403 Forbidden";
             case 404 -> "404 Not Found";
             default -> "status " + status;
@@ -228,6 +261,16 @@ public final class RegistryClient {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code GET /v2/}, answering the challenge with this client's scope: refused credentials
+     * surface here (UnauthorizedException) before an operation has said anything. The status.
+     */
+    public int ping() throws IOException {
+        HttpResponse<InputStream> res = send(() -> HttpRequest.newBuilder(base.resolve("/v2/")).GET());
+        res.body().close();
+        return res.statusCode();
     }
 
     /** Whether the registry has the blob (HEAD). */

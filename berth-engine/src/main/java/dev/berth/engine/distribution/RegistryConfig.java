@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param insecureRegistries hosts ({@code host:port}) or CIDR-free host names allowed over HTTP
  * @param mirrors            base URLs tried before Docker Hub for pulls of docker.io images
  * @param maxConcurrentDownloads layers fetched at once (dockerd's default: 3)
- * @param maxConcurrentUploads   layers pushed at once
+ * @param maxConcurrentUploads   layers pushed at once (dockerd's default: 5)
  */
 public record RegistryConfig(List<String> insecureRegistries, List<String> mirrors,
         int maxConcurrentDownloads, int maxConcurrentUploads) {

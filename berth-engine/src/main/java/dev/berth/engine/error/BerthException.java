@@ -8,7 +8,7 @@ package dev.berth.engine.error;
 public abstract sealed class BerthException extends RuntimeException
         permits NotFoundException, InvalidArgumentException, ConflictException,
                 NotModifiedException, UnavailableException, NotImplementedException,
-                SystemException, ForbiddenException {
+                SystemException, ForbiddenException, UnauthorizedException {
 
     protected BerthException(String message) {
         super(message);

@@ -59,6 +59,13 @@ public final class LocalImageStore implements ImageStore {
     final ReferenceStore refs;
     final Map<ImageId, Stored> images = new HashMap<>();
     private final Map<ChainId, Long> layerSizes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<RemovalHook> removalHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs after an image left the store: whoever keeps data for its layers (compressed blobs) may drop it. */
+    @FunctionalInterface
+    public interface RemovalHook {
+        void afterRemoval() throws IOException;
+    }
 
     /**
      * @param imagesDir the data root's {@code images} directory
@@ -134,9 +141,21 @@ public final class LocalImageStore implements ImageStore {
     /** {@link #remove(String, boolean, boolean)} with a caller's own view of which images are in use. */
     public RemoveResult remove(String name, boolean force, boolean noPrune, Predicate<ImageId> used)
             throws IOException {
+        RemoveResult result;
         synchronized (lock) {
-            return new ImageRemoval(this, used).remove(name, force, noPrune);
+            result = new ImageRemoval(this, used).remove(name, force, noPrune);
         }
+        if (result.items().stream().anyMatch(i -> i instanceof RemoveResult.Deleted)) {
+            for (RemovalHook hook : removalHooks) {
+                hook.afterRemoval();
+            }
+        }
+        return result;
+    }
+
+    /** Adds a hook run (outside the store's lock) after each removal that deleted an image. */
+    public void onRemoval(RemovalHook hook) {
+        removalHooks.add(hook);
     }
 
     @Override

@@ -6,9 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth pull [-q] [--platform p] NAME[:TAG|@DIGEST]}. */
+/** {@code berth pull [-a] [-q] [--platform p] NAME[:TAG|@DIGEST]}. */
 @Command(name = "pull", description = "Download an image from a registry")
 public final class PullCommand extends BerthCommand {
+
+    @Option(names = {"-a", "--all-tags"}, description = "Download all tagged images in the repository")
+    boolean allTags;
 
     @Option(names = {"-q", "--quiet"}, description = "Suppress verbose output")
     boolean quiet;
@@ -21,9 +24,12 @@ public final class PullCommand extends BerthCommand {
 
     @Override
     public Integer call() throws IOException {
-        ImagePuller.pull(ctx(), image, platform, quiet ? null : out());
+        ImagePuller.Reference ref = ImagePuller.Reference.split(image);
+        String tag = ref.tagFor(allTags, quiet ? null : out());
+        ImagePuller.pull(ctx(), ref.name(), tag, platform, quiet ? null : out(), true);
         if (quiet) {
-            out().println(fullName(image));
+            String full = fullName(allTags ? ref.name() : ref.name() + (tag.startsWith("sha256:") ? "@" : ":") + tag);
+            out().println(allTags ? full.substring(0, full.lastIndexOf(':')) : full);
         }
         return 0;
     }

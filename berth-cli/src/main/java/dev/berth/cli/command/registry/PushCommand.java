@@ -7,9 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth push [-q] NAME[:TAG]}. */
+/** {@code berth push [-a] [-q] NAME[:TAG]}: without a tag, {@code latest}; with -a, every local tag. */
 @Command(name = "push", description = "Upload an image to a registry")
 public final class PushCommand extends BerthCommand {
+
+    @Option(names = {"-a", "--all-tags"}, description = "Push all tags of an image to the repository")
+    boolean allTags;
 
     @Option(names = {"-q", "--quiet"}, description = "Suppress verbose output")
     boolean quiet;
@@ -22,17 +25,13 @@ public final class PushCommand extends BerthCommand {
         if (image.contains("@")) {
             throw new CliFailure(1, "invalid reference format: cannot push a digest reference");
         }
-        String name = image;
-        String tag = "latest";
-        int colon = image.lastIndexOf(':');
-        if (colon > image.lastIndexOf('/')) {
-            name = image.substring(0, colon);
-            tag = image.substring(colon + 1);
-        }
-        String auth = new RegistryCredentials(ctx()).headerFor(name);
-        ProgressPrinter.print(client().distribution().push(name, tag, auth), quiet ? null : out());
+        ImagePuller.Reference ref = ImagePuller.Reference.split(image);
+        String tag = ref.tagFor(allTags, quiet ? null : out());
+        boolean terminal = !quiet && ctx().stdoutIsTerminal();
+        LoginPrompt.withRetry(ctx(), ref.name(), "push", auth -> ProgressPrinter.print(
+                client().distribution().push(ref.name(), tag, auth), quiet ? null : out(), terminal));
         if (quiet) {
-            out().println(image);
+            out().println(allTags ? ref.name() : ref.name() + ":" + tag);
         }
         return 0;
     }

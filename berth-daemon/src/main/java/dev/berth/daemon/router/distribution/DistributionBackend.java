@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * What the registry routes need from the engine, in the API's terms: progress arrives as
  * JSON messages ({@code status}, {@code id}, {@code progressDetail}, {@code aux}), called
  * one at a time. {@code registryAuth} is the raw {@code X-Registry-Auth} header (may be null).
- * Errors are the engine's kinds; refused credentials are {@link Unauthorized}.
+ * Errors are the engine's kinds (refused credentials: {@code UnauthorizedException}, 401).
  */
 public interface DistributionBackend {
 
@@ -23,11 +23,4 @@ public interface DistributionBackend {
 
     /** {@code {Descriptor, Platforms}} of what {@code name} points at in its registry. */
     JsonNode inspect(String name, String registryAuth) throws IOException;
-
-    /** The registry refused the credentials: HTTP 401 when nothing was streamed yet. */
-    final class Unauthorized extends RuntimeException {
-        public Unauthorized(String message) {
-            super(message);
-        }
-    }
 }

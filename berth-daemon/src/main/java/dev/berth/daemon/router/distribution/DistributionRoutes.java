@@ -31,11 +31,7 @@ public final class DistributionRoutes implements ApiRoutes.Group {
         });
         routes.post("/auth", this::login);
         routes.get("/distribution/{name:.*}/json", (req, res, p) -> {
-            try {
-                Api.json(res, 200, backend.inspect(p.get("name"), req.header(AUTH_HEADER)));
-            } catch (DistributionBackend.Unauthorized e) {
-                unauthorized(res, e.getMessage());
-            }
+            Api.json(res, 200, backend.inspect(p.get("name"), req.header(AUTH_HEADER)));
         });
     }
 
@@ -48,13 +44,7 @@ public final class DistributionRoutes implements ApiRoutes.Group {
     }
 
     private void login(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
-        byte[] body = req.body().readAllBytes();
-        try {
-            backend.login(body);
-        } catch (DistributionBackend.Unauthorized e) {
-            unauthorized(res, e.getMessage());
-            return;
-        }
+        backend.login(req.body().readAllBytes());
         ObjectNode ok = Json.MAPPER.createObjectNode().put("Status", "Login Succeeded").put("IdentityToken", "");
         Api.json(res, 200, ok);
     }
@@ -69,12 +59,6 @@ public final class DistributionRoutes implements ApiRoutes.Group {
             op.run(s);
         } catch (UncheckedIOException gone) {
             throw gone.getCause(); // the client closed the connection
-        } catch (DistributionBackend.Unauthorized e) {
-            if (!s.started()) {
-                unauthorized(res, e.getMessage());
-            } else {
-                s.fail(e.getMessage());
-            }
         } catch (RuntimeException | IOException e) {
             if (!s.started()) {
                 throw e; // nothing said yet: an HTTP status, as dockerd
@@ -83,9 +67,5 @@ public final class DistributionRoutes implements ApiRoutes.Group {
         } finally {
             s.close();
         }
-    }
-
-    private static void unauthorized(ServerResponse res, String message) throws IOException {
-        Api.json(res, 401, Json.MAPPER.createObjectNode().put("message", message));
     }
 }

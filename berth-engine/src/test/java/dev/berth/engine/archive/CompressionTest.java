@@ -1,0 +1,36 @@
+package dev.berth.engine.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CompressionTest {
+
+    private static final byte[] TAR = "a plain tar would be here; the content only has to survive the trip\n"
+            .repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "gzip", "zstd"})
+    void decompress_recognisesTheFormatByItsMagic(String format) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (OutputStream out = switch (format) {
+            case "gzip" -> new GZIPOutputStream(bytes);
+            case "zstd" -> new ZstdOutputStream(bytes);
+            default -> bytes;
+        }) {
+            out.write(TAR);
+        }
+        try (InputStream in = Compression.decompress(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readAllBytes()).isEqualTo(TAR);
+        }
+    }
+}
