@@ -103,8 +103,13 @@ final class TaskLauncher {
                     binds, network(record, hostname, paths), true,
                     cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
+            var tree = specs.generate(spec, userMounts.tmpfs());
+            String domainname = record.config().domainname();
+            if (domainname != null && !domainname.isEmpty() && !"host".equals(record.hostConfig().utsMode())) {
+                tree.put("domainname", domainname); // --domainname: the kernel's NIS domain name in the UTS namespace
+            }
             OciBundle.write(paths.bundle(), SpecGenerator.toJson(
-                    ContainerLimits.amend(specs.generate(spec, userMounts.tmpfs()), record.hostConfig(), hostLimits, specs)));
+                    ContainerLimits.amend(tree, record.hostConfig(), hostLimits, specs)));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());

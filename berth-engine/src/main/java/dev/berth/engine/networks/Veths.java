@@ -1,0 +1,64 @@
+package dev.berth.engine.networks;
+
+/**
+ * A container's side of bridge networks: its named network namespace and one veth pair per
+ * network (host end on the bridge, {@code eth<slot>} inside). Idempotent clean-up: deleting a
+ * namespace takes every veth inside, and so their host ends, along.
+ */
+class Veths {
+
+    private final HostCommands sh;
+
+    Veths(HostCommands sh) {
+        this.sh = sh;
+    }
+
+    /** Creates the container's named namespace with loopback up. */
+    void createNamespace(String netns) {
+        sh.run("ip", "netns", "add", netns);
+        try {
+            sh.run("ip", "-n", netns, "link", "set", "lo", "up");
+        } catch (RuntimeException e) {
+            deleteNamespace(netns);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a veth pair with {@code ifName} inside the namespace, on the network's bridge, with
+     * the address and MAC; the default route goes via this network's gateway when asked.
+     */
+    void plug(String netns, String hostVeth, String ifName, Network n, String ip, String mac, boolean defaultRoute) {
+        sh.run("ip", "link", "add", "name", hostVeth, "type", "veth", "peer", "name", ifName, "netns", netns);
+        try {
+            sh.run("ip", "link", "set", hostVeth, "master", n.bridge());
+            sh.run("ip", "link", "set", hostVeth, "up");
+            sh.run("ip", "-n", netns, "link", "set", ifName, "address", mac);
+            sh.run("ip", "-n", netns, "addr", "add", ip + "/" + n.ipv4Subnet().prefix(), "dev", ifName);
+            sh.run("ip", "-n", netns, "link", "set", ifName, "up");
+            if (defaultRoute) {
+                sh.run("ip", "-n", netns, "route", "add", "default", "via", n.gateway());
+            }
+        } catch (RuntimeException e) {
+            unplug(netns, ifName, hostVeth);
+            throw e;
+        }
+    }
+
+    /** Points the namespace's default route at {@code gateway} (another network's, after a disconnect). */
+    void defaultRoute(String netns, String gateway) {
+        sh.run("ip", "-n", netns, "route", "replace", "default", "via", gateway);
+    }
+
+    /** Removes one veth pair (deleting either end takes the other along). */
+    void unplug(String netns, String ifName, String hostVeth) {
+        if (!sh.attempt("ip", "link", "del", "dev", hostVeth).ok()) {
+            sh.attempt("ip", "-n", netns, "link", "del", "dev", ifName);
+        }
+    }
+
+    /** Deletes the namespace, which takes every veth inside, and so their host ends, along. */
+    void deleteNamespace(String netns) {
+        sh.attempt("ip", "netns", "del", netns);
+    }
+}
