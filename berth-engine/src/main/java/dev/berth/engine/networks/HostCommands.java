@@ -66,11 +66,33 @@ class HostCommands {
         }
     }
 
+    /**
+     * Runs several {@code ip} commands in one process ({@code ip [-n netns] -batch -}), which
+     * stops at the first that fails; one fork/exec instead of one per command.
+     */
+    void ipBatch(String netns, List<String> lines) {
+        List<String> command = netns == null ? List.of("ip", "-batch", "-") : List.of("ip", "-n", netns, "-batch", "-");
+        Result r = attemptWithInput(String.join("\n", lines) + "\n", command.toArray(String[]::new));
+        if (!r.ok()) {
+            throw new SystemException(String.join(" ", command) + " <<< " + String.join("; ", lines) + " failed: "
+                    + r.output().strip());
+        }
+    }
+
     /** Runs the command and returns how it ended; for checks and best-effort clean-up. */
     Result attempt(String... command) {
+        return attemptWithInput(null, command);
+    }
+
+    /** {@link #attempt(String...)} with {@code input} on the command's stdin. */
+    Result attemptWithInput(String input, String... command) {
         try {
             Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-            p.getOutputStream().close();
+            try (var stdin = p.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();
             LOG.log(System.Logger.Level.DEBUG, () -> String.join(" ", command) + " -> " + code);

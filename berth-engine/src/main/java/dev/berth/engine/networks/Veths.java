@@ -1,5 +1,8 @@
 package dev.berth.engine.networks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A container's side of bridge networks: its named network namespace and one veth pair per
  * network (host end on the bridge, {@code eth<slot>} inside). Idempotent clean-up: deleting a
@@ -29,16 +32,20 @@ class Veths {
      * the address and MAC; the default route goes via this network's gateway when asked.
      */
     void plug(String netns, String hostVeth, String ifName, Network n, String ip, String mac, boolean defaultRoute) {
-        sh.run("ip", "link", "add", "name", hostVeth, "type", "veth", "peer", "name", ifName, "netns", netns);
+        // two processes instead of seven: the host side, then the namespace side
+        sh.ipBatch(null, List.of(
+                "link add name " + hostVeth + " type veth peer name " + ifName + " netns " + netns,
+                "link set " + hostVeth + " master " + n.bridge(),
+                "link set " + hostVeth + " up"));
         try {
-            sh.run("ip", "link", "set", hostVeth, "master", n.bridge());
-            sh.run("ip", "link", "set", hostVeth, "up");
-            sh.run("ip", "-n", netns, "link", "set", ifName, "address", mac);
-            sh.run("ip", "-n", netns, "addr", "add", ip + "/" + n.ipv4Subnet().prefix(), "dev", ifName);
-            sh.run("ip", "-n", netns, "link", "set", ifName, "up");
+            List<String> inside = new ArrayList<>(List.of(
+                    "link set " + ifName + " address " + mac,
+                    "addr add " + ip + "/" + n.ipv4Subnet().prefix() + " dev " + ifName,
+                    "link set " + ifName + " up"));
             if (defaultRoute) {
-                sh.run("ip", "-n", netns, "route", "add", "default", "via", n.gateway());
+                inside.add("route add default via " + n.gateway());
             }
+            sh.ipBatch(netns, inside);
         } catch (RuntimeException e) {
             unplug(netns, ifName, hostVeth);
             throw e;

@@ -15,8 +15,8 @@ final class FakeHost extends HostCommands {
     final List<String> commands = new ArrayList<>();
 
     @Override
-    Result attempt(String... command) {
-        String line = String.join(" ", command);
+    Result attemptWithInput(String input, String... command) {
+        String line = String.join(" ", command) + (input == null ? "" : " <<< " + input.strip().replace("\n", "; "));
         commands.add(line);
         if (command.length > 4 && command[0].equals("ip") && command[1].equals("link") && command[2].equals("add")) {
             links.put(command[4], "");
