@@ -106,7 +106,13 @@ final class TaskLauncher {
             var tree = specs.generate(spec, userMounts.tmpfs());
             String domainname = record.config().domainname();
             if (domainname != null && !domainname.isEmpty() && !"host".equals(record.hostConfig().utsMode())) {
-                tree.put("domainname", domainname); // --domainname: the kernel's NIS domain name in the UTS namespace
+                // --domainname: the kernel's NIS domain name in the UTS namespace. runc 1.1 ignores the
+                // OCI field (crun honours it); both apply the kernel.domainname sysctl.
+                tree.put("domainname", domainname);
+                com.fasterxml.jackson.databind.JsonNode sysctl = tree.path("linux").path("sysctl");
+                (sysctl.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) sysctl
+                        : ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("linux")).putObject("sysctl"))
+                        .put("kernel.domainname", domainname);
             }
             OciBundle.write(paths.bundle(), SpecGenerator.toJson(
                     ContainerLimits.amend(tree, record.hostConfig(), hostLimits, specs)));

@@ -136,16 +136,16 @@ class BridgeDriver {
                     sh.run("ip", "link", "set", n.bridge(), "up");
                 }
             }
+            if (iptables) {
+                // under the lock too: another daemon drops the shared chains when they are empty
+                ensureChain(ISOLATION_1);
+                ensureChain(ISOLATION_2);
+                ensureRule("filter", "FORWARD", "-j", ISOLATION_1);
+                for (List<String> rule : rules(n, mark)) {
+                    ensureRule(rule.get(0), rule.get(1), rule.subList(2, rule.size()).toArray(String[]::new));
+                }
+            }
         });
-        if (!iptables) {
-            return;
-        }
-        ensureChain(ISOLATION_1);
-        ensureChain(ISOLATION_2);
-        ensureRule("filter", "FORWARD", "-j", ISOLATION_1);
-        for (List<String> rule : rules(n, mark)) {
-            ensureRule(rule.get(0), rule.get(1), rule.subList(2, rule.size()).toArray(String[]::new));
-        }
     }
 
     private void create(Network n) {
@@ -189,7 +189,8 @@ class BridgeDriver {
             networkIds.forEach(id -> live.add(mark.comment(id)));
             for (String table : List.of("nat", "filter")) {
                 for (String line : sh.attempt("iptables", "-w", "-t", table, "-S").output().split("\n")) {
-                    String[] words = line.trim().split("\\s+");
+                    // iptables -S quotes comments: "berth:..."; our rules have no other quoted words
+                    String[] words = line.trim().replace("\"", "").split("\\s+");
                     int c = List.of(words).indexOf("--comment");
                     if (words.length > 2 && words[0].equals("-A") && c > 0 && c + 1 < words.length
                             && words[c + 1].startsWith(mark.tag()) && !live.contains(words[c + 1])) {
@@ -219,16 +220,18 @@ class BridgeDriver {
         if (!iptables) {
             return;
         }
-        for (String chain : List.of(ISOLATION_1, ISOLATION_2)) {
-            if (sh.attempt("iptables", "-w", "-S", chain).output().lines().anyMatch(l -> l.startsWith("-A "))) {
-                return;
+        lock.holding(() -> {
+            for (String chain : List.of(ISOLATION_1, ISOLATION_2)) {
+                if (sh.attempt("iptables", "-w", "-S", chain).output().lines().anyMatch(l -> l.startsWith("-A "))) {
+                    return;
+                }
             }
-        }
-        while (sh.attempt("iptables", "-w", "-D", "FORWARD", "-j", ISOLATION_1).ok()) {
-            // removed once per copy
-        }
-        sh.attempt("iptables", "-w", "-X", ISOLATION_1);
-        sh.attempt("iptables", "-w", "-X", ISOLATION_2);
+            while (sh.attempt("iptables", "-w", "-D", "FORWARD", "-j", ISOLATION_1).ok()) {
+                // removed once per copy
+            }
+            sh.attempt("iptables", "-w", "-X", ISOLATION_1);
+            sh.attempt("iptables", "-w", "-X", ISOLATION_2);
+        });
     }
 
     /** Each rule as table, chain, then the rule's words (ending in the daemon's comment). */

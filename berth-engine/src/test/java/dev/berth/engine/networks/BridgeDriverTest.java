@@ -75,7 +75,7 @@ class BridgeDriverTest {
         DaemonMark theirs = new DaemonMark(tmp.resolve("b"));
         host.outputs.put("iptables -w -t nat -S", String.join("\n",
                 "-P POSTROUTING ACCEPT",
-                "-A POSTROUTING -s 10.1.0.0/16 ! -o br-gone -m comment --comment " + mine.comment("gonegonegone") + " -j MASQUERADE",
+                "-A POSTROUTING -s 10.1.0.0/16 ! -o br-gone -m comment --comment \"" + mine.comment("gonegonegone") + "\" -j MASQUERADE",
                 "-A POSTROUTING -s 10.2.0.0/16 ! -o br-live -m comment --comment " + mine.comment("livelivelive") + " -j MASQUERADE",
                 "-A POSTROUTING -s 10.3.0.0/16 ! -o br-other -m comment --comment " + theirs.comment("gonegonegone") + " -j MASQUERADE",
                 "-A POSTROUTING -s 10.4.0.0/16 -j MASQUERADE"));
