@@ -19,19 +19,30 @@ SERVE="mkdir -p /www && echo hello > /www/index.html && dd if=/dev/zero of=/www/
 start_berthd
 bootstrap_busybox
 
-# dockerd with its default bridge (a subnet of its own, no iptables: ports go through docker-proxy,
-# as berth's through its userland proxy, so the host is left as it was).
-DOCKER0_BEFORE=$(ip link show docker0 >/dev/null 2>&1 && echo yes || echo no)
+# dockerd on a bridge of the bench's own (-b: dockerd uses an existing bridge, whose address is
+# its --bip), no iptables: ports go through docker-proxy, as berth's through its userland proxy,
+# and the host is left as it was.
+DK_BRIDGE="bd${WORK##*-}"
 HAVE_DOCKERD=no
-if command -v dockerd >/dev/null && [ "$DOCKER0_BEFORE" = no ]; then
+if command -v dockerd >/dev/null; then
+  ip link add name "$DK_BRIDGE" type bridge && ip addr add 10.198.0.1/24 dev "$DK_BRIDGE" && ip link set "$DK_BRIDGE" up
   dockerd --data-root "$WORK/dockerd" --exec-root "$WORK/dockerd-exec" -H "unix://$WORK/dockerd.sock" \
-    --pidfile "$WORK/dockerd.pid" --iptables=false --bip 10.198.0.1/24 >"$WORK/dockerd.log" 2>&1 &
+    --pidfile "$WORK/dockerd.pid" --iptables=false -b "$DK_BRIDGE" >"$WORK/dockerd.log" 2>&1 &
   bench_pids+=($!)
   if wait_socket "$WORK/dockerd.sock"; then
     docker -H "unix://$WORK/berth.sock" save busybox | docker -H "unix://$WORK/dockerd.sock" load >/dev/null
     HAVE_DOCKERD=yes
   fi
 fi
+network_cleanup() {
+  if [ "$HAVE_DOCKERD" = yes ]; then # dockerd leaves its networks' bridges behind: remove them first
+    docker -H "unix://$WORK/dockerd.sock" rm -f srv cli >/dev/null 2>&1 || true
+    docker -H "unix://$WORK/dockerd.sock" network rm benchnet >/dev/null 2>&1 || true
+  fi
+  bench_cleanup
+  ip link del "$DK_BRIDGE" 2>/dev/null || true
+}
+trap network_cleanup EXIT
 
 # median_of CMD...: runs CMD (which prints one number) 5 times, prints the median.
 median_of() {
@@ -42,7 +53,7 @@ median_of() {
 declare -A R
 measure() { # engine socket
   local e=$1 D=(docker -H "unix://$2") port ip base
-  "${D[@]}" network create --subnet "10.197.$3.0/24" benchnet >/dev/null
+  "${D[@]}" network create --subnet "10.197.$3.0/24" benchnet >/dev/null || exit 1
   "${D[@]}" run --rm busybox true >/dev/null # warm-up
   R[$e,bridge]=$(median_ms "${D[@]}" run --rm busybox true)
   R[$e,user]=$(median_ms "${D[@]}" run --rm --network benchnet busybox true)
@@ -53,12 +64,12 @@ measure() { # engine socket
   port=$("${D[@]}" port srv 8080 | head -1 | sed 's/.*://')
   ip=$("${D[@]}" inspect -f '{{(index .NetworkSettings.Networks "benchnet").IPAddress}}' srv)
   for _ in $(seq 1 300); do
-    [ "$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/big")" = $((BIG_MB << 20)) ] && break
+    [ "$(curl -s -m 10 -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/big")" = $((BIG_MB << 20)) ] && break
     sleep 0.1
   done
   R[$e,rps]=$(ab -q -n 10000 -c 4 "http://127.0.0.1:$port/index.html" 2>/dev/null \
     | awk '/Requests per second/ {printf "%.0f", $4}')
-  R[$e,pub_mbs]=$(median_of sh -c "curl -s -o /dev/null -w '%{speed_download}' http://127.0.0.1:$port/big \
+  R[$e,pub_mbs]=$(median_of sh -c "curl -s -m 60 -o /dev/null -w '%{speed_download}' http://127.0.0.1:$port/big \
     | awk '{printf \"%.0f\", \$1 / 1048576}'")
   base=$(N=5 median_ms "${D[@]}" exec cli true)
   local dl
@@ -86,8 +97,3 @@ row "container -> container: ${BIG_MB} MiB download" c2c_mbs MB/s
 row "container -> container: ping RTT" rtt ms
 echo "(median of $N for start-up, of 5 for downloads; dockerd: --iptables=false, docker-proxy for ports)"
 
-if [ "$HAVE_DOCKERD" = yes ]; then
-  kill "$(cat "$WORK/dockerd.pid")" 2>/dev/null || true
-  for _ in $(seq 1 100); do [ -e "$WORK/dockerd.pid" ] || break; sleep 0.1; done
-  ip link del docker0 2>/dev/null || true # dockerd leaves its bridge; it was not there before
-fi
