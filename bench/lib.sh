@@ -37,7 +37,7 @@ median_ms() {
 start_berthd() {
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${BERTHD_JVM_FLAGS[@]}" \
     -cp "$(berth_classpath berth-daemon)" dev.berth.daemon.Main --data-root "$WORK/data" \
-    --exec-root "$WORK/exec" -H "unix://$WORK/berth.sock" >"$WORK/berthd.log" 2>&1 &
+    --exec-root "$WORK/exec" -H "unix://$WORK/berth.sock" --bridge "bb${WORK##*-}" >"$WORK/berthd.log" 2>&1 &
   BERTHD=$!
   bench_pids+=("$BERTHD")
   wait_socket "$WORK/berth.sock" || { cat "$WORK/berthd.log"; exit 1; }

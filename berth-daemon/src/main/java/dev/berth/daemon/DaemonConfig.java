@@ -1,5 +1,6 @@
 package dev.berth.daemon;
 
+import dev.berth.engine.networks.NetworkDefaults;
 import java.nio.file.Path;
 
 /**
@@ -12,17 +13,20 @@ import java.nio.file.Path;
  * @param runtime   "crun", "runc", or null to choose the best that works on this host
  * @param insecureRegistries registries reached over plain HTTP besides loopback ones ({@code --insecure-registry})
  * @param registryMirrors    mirrors tried before Docker Hub ({@code --registry-mirror})
+ * @param networks           {@code --bridge}, {@code --bip}, {@code --default-address-pool}
  */
 public record DaemonConfig(Path dataRoot, Path execRoot, Path socket, Path pidFile, String runtime,
-        String logLevel, java.util.List<String> insecureRegistries, java.util.List<String> registryMirrors) {
+        String logLevel, java.util.List<String> insecureRegistries, java.util.List<String> registryMirrors,
+        NetworkDefaults networks) {
 
     public DaemonConfig {
         insecureRegistries = insecureRegistries == null ? java.util.List.of() : java.util.List.copyOf(insecureRegistries);
         registryMirrors = registryMirrors == null ? java.util.List.of() : java.util.List.copyOf(registryMirrors);
+        networks = networks == null ? NetworkDefaults.standard() : networks;
     }
 
     public DaemonConfig(Path dataRoot, Path execRoot, Path socket, Path pidFile, String runtime, String logLevel) {
-        this(dataRoot, execRoot, socket, pidFile, runtime, logLevel, null, null);
+        this(dataRoot, execRoot, socket, pidFile, runtime, logLevel, null, null, null);
     }
 
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");

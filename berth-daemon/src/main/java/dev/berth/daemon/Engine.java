@@ -117,7 +117,8 @@ final class Engine implements SystemBackend, AutoCloseable {
                 new ForegroundTaskMonitor(runtime), snapshotter,
                 new SpecGenerator(HostProfile.current()), config.execRoot(), Clock.systemUTC(),
                 new ContainerMounts(volumes), events);
-        NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC());
+        NetworkService networks = new NetworkService(config.dataRoot().resolve("networks"), Clock.systemUTC(),
+                config.networks());
         containers.useNetworking(networks.containerNetworking());
         networks.useContainers(ref -> {
             ContainerRecord c = containers.get(ref);

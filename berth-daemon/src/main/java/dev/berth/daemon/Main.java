@@ -35,11 +35,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--registry-mirror", description = "Mirror tried before Docker Hub for pulls (repeatable)")
     java.util.List<String> registryMirrors = new java.util.ArrayList<>();
 
+    @Option(names = {"-b", "--bridge"}, description = "Linux bridge of the default network (default: berth0, or as the last start set it)")
+    String bridge;
+
+    @Option(names = "--bip", description = "Address and prefix of the default bridge, e.g. 10.99.0.1/24")
+    String bip;
+
+    @Option(names = "--default-address-pool", description = "Subnets for new networks: base=CIDR,size=N (repeatable)")
+    java.util.List<String> addressPools = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(logLevel);
         DaemonConfig config = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
-                DaemonConfig.socketOf(host), pidFile, runtime, logLevel, insecureRegistries, registryMirrors);
+                DaemonConfig.socketOf(host), pidFile, runtime, logLevel, insecureRegistries, registryMirrors,
+                dev.berth.engine.networks.NetworkDefaults.of(bridge, bip, addressPools));
         try (Daemon daemon = Daemon.start(config)) {
             StopSignals.onTermOrInt(daemon::requestShutdown);
             daemon.awaitShutdown();

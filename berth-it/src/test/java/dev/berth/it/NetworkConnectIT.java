@@ -108,12 +108,13 @@ class NetworkConnectIT extends DaemonFixture {
             String out = berth("run", "--rm", "--hostname", "h1", "--domainname", "example.org",
                     "--add-host", "extra.local:10.1.2.3", "--add-host", "gw:host-gateway", "--dns", "10.9.9.9",
                     "--dns-search", "corp.example", "--dns-option", "ndots:3", "--link", "base:db",
-                    "busybox", "sh", "-c", "cat /etc/hosts /etc/resolv.conf; hostname").assertSuccess().out();
+                    "busybox", "sh", "-c", "cat /etc/hosts /etc/resolv.conf /proc/sys/kernel/domainname; hostname").assertSuccess().out();
             String baseIp = berth("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "base").out();
             String gateway = berth("inspect", "-f", "{{.NetworkSettings.Gateway}}", "base").out();
             assertThat(out).contains("10.1.2.3\textra.local", gateway + "\tgw", "\th1.example.org h1",
                     baseIp + "\tdb ", "nameserver 10.9.9.9", "search corp.example", "options ndots:3")
                     .endsWith("h1");
+            assertThat(out.lines()).as("--domainname sets the kernel's domain name").contains("example.org");
             assertThat(berth("run", "--rm", "--link", "nosuch:db", "busybox", "true").exitCode()).isNotZero();
         } finally {
             berth("rm", "-f", "base");
@@ -154,6 +155,31 @@ class NetworkConnectIT extends DaemonFixture {
         } finally {
             berth("rm", "-f", "pubs");
             berth("network", "rm", "nc-pub");
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    void disconnectingThePrimaryNetwork_movesTheRouteAndThePublishedPortsToTheNextOne() {
+        berth("network", "create", "--subnet", "10.251.13.0/24", "nc-first").assertSuccess();
+        berth("network", "create", "--subnet", "10.251.14.0/24", "nc-second").assertSuccess();
+        try {
+            berth("run", "-d", "--name", "mover", "--network", "nc-first", "-p", "127.0.0.1::8080", "busybox", "sh", "-c",
+                    SERVE + "exec sleep 300").assertSuccess();
+            trackContainers("mover");
+            trackNetwork("nc-first");
+            trackNetwork("nc-second");
+            int port = Integer.parseInt(berth("port", "mover", "8080").assertSuccess().out().split(":")[1]);
+            berth("network", "connect", "nc-second", "mover").assertSuccess();
+            awaitHttp(port);
+
+            berth("network", "disconnect", "nc-first", "mover").assertSuccess();
+            assertThat(berth("exec", "mover", "ip", "route").out()).contains("default via 10.251.14.1");
+            awaitHttp(port);
+            assertThat(berth("port", "mover", "8080").out()).isEqualTo("127.0.0.1:" + port);
+        } finally {
+            berth("rm", "-f", "mover");
+            berth("network", "rm", "nc-first", "nc-second");
         }
         assertNothingLeft();
     }

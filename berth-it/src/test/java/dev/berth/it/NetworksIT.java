@@ -6,6 +6,8 @@ import dev.berth.testkit.Await;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.Commands;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +36,7 @@ class NetworksIT extends DaemonFixture {
 
     @Test
     void containersOnAUserNetwork_reachEachOtherByNameAndAlias_othersCannot() {
-        berth("network", "create", "--subnet", "172.30.7.0/24", "front").assertSuccess();
+        berth("network", "create", "--subnet", "10.251.7.0/24", "front").assertSuccess();
         berth("network", "create", "back").assertSuccess();
         try {
             berth("run", "-d", "--name", "web", "--network", "front", "--network-alias", "site", "busybox",
@@ -47,7 +49,7 @@ class NetworksIT extends DaemonFixture {
             assertThat(berth("run", "--rm", "--network", "front", "busybox", "sh", "-c", String.format(FETCH, "site"))
                     .assertSuccess().out()).isEqualTo("hello-web");
             String ip = berth("inspect", "-f", "{{.NetworkSettings.Networks.front.IPAddress}}", "web").assertSuccess().out();
-            assertThat(ip).isEqualTo("172.30.7.2");
+            assertThat(ip).isEqualTo("10.251.7.2");
             CommandResult other = berth("run", "--rm", "--network", "back", "busybox", "sh", "-c",
                     "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 web 8080 || printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 " + ip + " 8080");
             assertThat(other.exitCode()).isNotZero();
@@ -99,7 +101,11 @@ class NetworksIT extends DaemonFixture {
                 .assertSuccess().out();
         own.containers("onbridge");
         berth("rm", "onbridge").assertSuccess();
-        assertThat(out).contains("inet 172.29.0.").contains("default via 172.29.0.1");
+        String gateway = berth("network", "inspect", "-f", "{{(index .IPAM.Config 0).Gateway}}", "bridge").assertSuccess().out();
+        String prefix = gateway.substring(0, gateway.lastIndexOf('.') + 1);
+        assertThat(out).contains("inet " + prefix).contains("default via " + gateway);
+        assertThat(Commands.run(List.of("ip", "-4", "-o", "addr", "show", "dev", daemon.bridge()), Map.of(), null, 5).stdout())
+                .as("the daemon's own default bridge (--bridge)").contains("inet " + gateway + "/");
         assertThat(berth("run", "--rm", "--network", "none", "busybox", "cat", "/proc/net/dev").assertSuccess().out())
                 .contains("lo:").doesNotContain("eth0");
         String hostIfaces = Commands.run(List.of("cat", "/proc/net/dev"), Map.of(), null, 5).stdout();
@@ -118,13 +124,37 @@ class NetworksIT extends DaemonFixture {
                     .contains("bridge", "host", "none", "viadocker");
             assertThat(docker("network", "inspect", "-f", "{{.Id}} {{.Labels.team}} {{.Driver}}", "viadocker")
                     .assertSuccess().out()).isEqualTo(id + " a bridge");
+            String gateway = docker("network", "inspect", "-f", "{{(index .IPAM.Config 0).Gateway}}", "viadocker").out();
             assertThat(docker("run", "--rm", "--network", "viadocker", "--name", "dk", "busybox", "hostname", "-i")
-                    .assertSuccess().out()).startsWith("172.");
+                    .assertSuccess().out()).startsWith(gateway.substring(0, gateway.lastIndexOf('.') + 1));
         } finally {
             docker("network", "rm", "viadocker").assertSuccess();
         }
         assertThat(docker("network", "ls", "-q", "--filter", "name=viadocker").out()).isEmpty();
         own.assertNoneLeft();
+    }
+
+    @Test
+    void networkRemovedWhileTheDaemonWasDown_leavesNoBridgeOrRuleAfterRestart() throws Exception {
+        String id = berth("network", "create", "--subnet", "10.251.8.0/24", "stale").assertSuccess().out();
+        String bridge = "br-" + id.substring(0, 12);
+        assertThat(Path.of("/sys/class/net", bridge)).exists();
+        assertThat(rulesMentioning(bridge)).isNotEmpty();
+
+        // a crash, and the network's record gone with it (as a removal cut short after the record)
+        daemon.crash();
+        Files.delete(daemon.dataRoot().resolve("networks").resolve(id + ".json"));
+        daemon.start();
+        assertThat(Path.of("/sys/class/net", bridge)).doesNotExist();
+        assertThat(rulesMentioning(bridge)).isEmpty();
+        assertThat(berth("network", "ls", "-q", "--filter", "name=stale").out()).isEmpty();
+    }
+
+    private static List<String> rulesMentioning(String bridge) {
+        return java.util.stream.Stream.of("nat", "filter")
+                .flatMap(t -> Commands.run(List.of("iptables", "-w", "-t", t, "-S"), Map.of(), null, 5).stdout().lines())
+                .filter(l -> l.contains(" " + bridge + " "))
+                .toList();
     }
 
     static boolean canConnect(int port) {

@@ -27,11 +27,14 @@ public final class Berthd implements AutoCloseable {
 
     private final Path base;
     private final String runtime;
+    private final String bridge;
     private Process process;
 
     private Berthd(Path base, String runtime) {
         this.base = base;
         this.runtime = runtime;
+        // Its own default bridge: daemons of parallel tests (and a developer's berthd) must not share berth0.
+        this.bridge = "bt" + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(2);
     }
 
     /** Starts a daemon with {@code runtime} ("runc" or "crun") on fresh temporary roots. */
@@ -66,6 +69,11 @@ public final class Berthd implements AutoCloseable {
         return base.resolve("berthd.log");
     }
 
+    /** The Linux bridge of this daemon's default {@code bridge} network ({@code --bridge}). */
+    public String bridge() {
+        return bridge;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -78,7 +86,7 @@ public final class Berthd implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "dev.berth.daemon.Main",
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "-H", host(), "--pidfile", base.resolve("berthd.pid").toString(),
-                "--log-level", "debug"));
+                "--log-level", "debug", "--bridge", bridge));
         if (runtime != null) {
             cmd.addAll(List.of("--runtime", runtime));
         }
@@ -201,6 +209,10 @@ public final class Berthd implements AutoCloseable {
         }
         if (!leftovers.isEmpty()) {
             throw new AssertionError("berthd left mounts behind: " + leftovers);
+        }
+        if (Files.exists(Path.of("/sys/class/net", bridge))) {
+            Commands.run(List.of("ip", "link", "del", "dev", bridge), Map.of(), null, 10);
+            throw new AssertionError("berthd left its bridge " + bridge + " behind");
         }
     }
 }

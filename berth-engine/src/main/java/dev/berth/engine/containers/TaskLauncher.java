@@ -1,5 +1,6 @@
 package dev.berth.engine.containers;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.api.types.container.ContainerConfig;
 import dev.berth.api.types.container.HostConfig;
 import dev.berth.engine.cgroups.CgroupLayout;
@@ -104,9 +105,11 @@ final class TaskLauncher {
                     binds, network(record, hostname, paths), true,
                     cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
-            OciBundle.write(paths.bundle(), SpecGenerator.toJson(ContainerLimits.amend(
-                    specs.generate(spec, userMounts.tmpfs(), ConsoleSize.fromDocker(record.hostConfig().consoleSize())),
-                    record.hostConfig(), hostLimits, specs)));
+            ObjectNode tree = specs.generate(spec, userMounts.tmpfs(),
+                    ConsoleSize.fromDocker(record.hostConfig().consoleSize()));
+            applyDomainname(tree, record);
+            OciBundle.write(paths.bundle(), SpecGenerator.toJson(
+                    ContainerLimits.amend(tree, record.hostConfig(), hostLimits, specs)));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());
@@ -125,6 +128,21 @@ final class TaskLauncher {
             rootfs.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code --domainname}: the kernel's NIS domain name in the UTS namespace. runc 1.1 ignores
+     * the OCI {@code domainname} field (crun honours it); both apply the kernel.domainname sysctl.
+     */
+    private static void applyDomainname(ObjectNode tree, ContainerRecord record) {
+        String domainname = record.config().domainname();
+        if (domainname == null || domainname.isEmpty() || "host".equals(record.hostConfig().utsMode())) {
+            return;
+        }
+        tree.put("domainname", domainname);
+        ObjectNode linux = (ObjectNode) tree.path("linux");
+        (linux.path("sysctl").isObject() ? (ObjectNode) linux.get("sysctl") : linux.putObject("sysctl"))
+                .put("kernel.domainname", domainname);
     }
 
     MountedRootfs mount(ContainerRecord record, ContainerPaths paths) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Containers on networks. At start a named namespace {@code berth-<short id>} gets one veth per
@@ -27,22 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Endpoints implements ContainerNetworking {
 
-    private static final System.Logger LOG = System.getLogger("berthd.networks");
-    private static final String CONTAINER_MODE = "container:";
+    static final String CONTAINER_MODE = "container:";
 
-    private final NetworkService service;
-    private final BridgeDriver driver;
-    private final DeclaredStore declared;
-    private final Sandboxes sandboxes;
-    private volatile ContainerLookup containers = ref -> {
+    final NetworkService service;
+    final Veths veths;
+    final DeclaredStore declared;
+    final Sandboxes sandboxes;
+    private final EndpointConnections connections;
+    volatile ContainerLookup containers = ref -> {
         throw new NotFoundException("No such container: " + ref);
     };
 
-    Endpoints(NetworkService service, BridgeDriver driver, Path declaredRoot) throws IOException {
+    Endpoints(NetworkService service, Veths veths, Path declaredRoot) throws IOException {
         this.service = service;
-        this.driver = driver;
+        this.veths = veths;
         this.declared = new DeclaredStore(declaredRoot);
         this.sandboxes = new Sandboxes(service);
+        this.connections = new EndpointConnections(this);
     }
 
     void useContainers(ContainerLookup lookup) {
@@ -95,7 +95,7 @@ final class Endpoints implements ContainerNetworking {
     }
 
     /** A requested address must lie in the network's subnet (and not be its gateway). */
-    private static EndpointRequest checked(Network n, EndpointRequest r) {
+    static EndpointRequest checked(Network n, EndpointRequest r) {
         EndpointRequest req = r == null ? EndpointRequest.none() : r;
         if (req.ipv4Address() != null && !req.ipv4Address().isEmpty()) {
             int ip = Ipv4Subnet.parseAddress(req.ipv4Address());
@@ -107,7 +107,7 @@ final class Endpoints implements ContainerNetworking {
         return req;
     }
 
-    private Declared declaredOf(String containerId, String networkMode) {
+    Declared declaredOf(String containerId, String networkMode) {
         return declared.read(containerId).orElseGet(() -> {
             String mode = modeOf(networkMode);
             Map<String, EndpointRequest> eps = new java.util.LinkedHashMap<>();
@@ -138,7 +138,7 @@ final class Endpoints implements ContainerNetworking {
             }
             String netns = netnsName(id);
             List<PortForwarder> opened = new ArrayList<>();
-            driver.createNamespace(netns);
+            veths.createNamespace(netns);
             try {
                 Declared.Sandbox sb = new Declared.Sandbox(a.name(), a.hostname(), a.domainname(),
                         a.host().extraHosts(), a.host().links(), a.hostsFile().toString(), List.of(), "");
@@ -164,7 +164,7 @@ final class Endpoints implements ContainerNetworking {
             } catch (RuntimeException e) {
                 opened.forEach(PortForwarder::close);
                 unplugAll(id);
-                driver.deleteNamespace(netns);
+                veths.deleteNamespace(netns);
                 throw e;
             }
             sandboxes.rewriteHosts();
@@ -203,7 +203,7 @@ final class Endpoints implements ContainerNetworking {
         return "";
     }
 
-    private void recordPorts(String id, Declared d, List<PublishedPort> bound) {
+    void recordPorts(String id, Declared d, List<PublishedPort> bound) {
         if (bound.isEmpty() || d.endpoints().isEmpty()) {
             return;
         }
@@ -213,14 +213,14 @@ final class Endpoints implements ContainerNetworking {
     }
 
     /** One veth into network {@code n} as {@code eth<slot>}; slot 0 carries the default route. */
-    private void plug(String id, Declared.Sandbox sb, Network n, EndpointRequest req, int slot) {
+    void plug(String id, Declared.Sandbox sb, Network n, EndpointRequest req, int slot) {
         service.bringUp(n);
         int ip = req.ipv4Address() == null || req.ipv4Address().isEmpty() ? allocate(n) : reserve(n, req.ipv4Address());
         String ipText = Ipv4Subnet.formatAddress(ip);
         String mac = MacAddresses.fromIp(ip);
         String ifName = "eth" + slot;
         String veth = vethName(id, slot);
-        driver.plug(netnsName(id), veth, ifName, n, ipText, mac, slot == 0);
+        veths.plug(netnsName(id), veth, ifName, n, ipText, mac, slot == 0);
         service.update(n.withEndpoint(new Network.Endpoint(id, sb.name(), endpointId(id, n), ipText, mac,
                 req.aliases(), sb.hostsFile(), List.of(), ifName, veth)));
     }
@@ -253,11 +253,11 @@ final class Endpoints implements ContainerNetworking {
     }
 
     /** Removes the container's endpoints from every network and their veths. */
-    private void unplugAll(String id) {
+    void unplugAll(String id) {
         for (Network n : service.list()) {
             Network.Endpoint ep = n.endpoints().get(id);
             if (ep != null) {
-                driver.unplug(netnsName(id), ep.interfaceName() == null ? "eth0" : ep.interfaceName(),
+                veths.unplug(netnsName(id), ep.interfaceName() == null ? "eth0" : ep.interfaceName(),
                         ep.hostVeth() == null ? "vb" + id.substring(0, 12) : ep.hostVeth());
                 service.update(n.withoutEndpoint(id));
             }
@@ -273,7 +273,7 @@ final class Endpoints implements ContainerNetworking {
                 return;
             }
             unplugAll(containerId);
-            driver.deleteNamespace(netnsName(containerId));
+            veths.deleteNamespace(netnsName(containerId));
             declared.read(containerId).ifPresent(d -> declared.write(containerId, d.withSandbox(null)));
             sandboxes.rewriteHosts();
         }
@@ -287,142 +287,19 @@ final class Endpoints implements ContainerNetworking {
         }
     }
 
-    /** {@code network connect}: records the network; plugs a veth at once when the container runs. */
+    /** {@code network connect}, see {@link EndpointConnections#connect}. */
     void connect(Network n, String containerRef, EndpointRequest request) {
-        ContainerLookup.Found c = containers.find(containerRef);
-        Declared d = declaredOf(c.id(), null);
-        refuseShared(d, n);
-        if (d.endpoints().containsKey(n.id())) {
-            throw new dev.berth.engine.error.ForbiddenException("endpoint with name " + c.name()
-                    + " already exists in network " + n.name());
-        }
-        EndpointRequest req = checked(n, request);
-        Declared next = d.withEndpoint(n.id(), req);
-        if (c.running() && sandboxes.isAttached(c.id())) {
-            Declared.Sandbox sb = sandboxes.get(c.id());
-            plug(c.id(), sb, n, req, freeSlot(c.id()));
-            if (sb.primaryIp().isEmpty()) {
-                sb = sb.withPorts(sb.ports(), service.lookup(n.id()).endpoints().get(c.id()).ipAddress());
-                sandboxes.update(c.id(), sb);
-            }
-            next = next.withSandbox(sb);
-        }
-        declared.write(c.id(), next);
-        sandboxes.rewriteHosts();
+        connections.connect(n, containerRef, request);
     }
 
-    private static void refuseShared(Declared d, Network n) {
-        if (d.networkMode().equals(Network.HOST) || n.name().equals(Network.HOST)) {
-            throw new InvalidArgumentException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (d.networkMode().equals(Network.NONE) || n.name().equals(Network.NONE)) {
-            throw new InvalidArgumentException("container cannot be connected to multiple networks with one of the networks in private (none) mode");
-        }
-        if (d.networkMode().startsWith(CONTAINER_MODE)) {
-            throw new InvalidArgumentException("container sharing network namespace with another container or host cannot be connected to any other network");
-        }
-    }
-
-    private int freeSlot(String id) {
-        Set<String> used = new java.util.HashSet<>();
-        service.list().forEach(n -> {
-            Network.Endpoint ep = n.endpoints().get(id);
-            if (ep != null && ep.interfaceName() != null) {
-                used.add(ep.interfaceName());
-            }
-        });
-        int slot = 0;
-        while (used.contains("eth" + slot)) {
-            slot++;
-        }
-        if (slot > 15) {
-            throw new ConflictException("container " + id + " is on too many networks (berth allows 16)");
-        }
-        return slot;
-    }
-
-    /** {@code network disconnect}: unplugs the veth of a running container and forgets the network. */
+    /** {@code network disconnect}, see {@link EndpointConnections#disconnect}. */
     void disconnect(Network n, String containerRef, boolean force) {
-        ContainerLookup.Found c;
-        try {
-            c = containers.find(containerRef);
-        } catch (NotFoundException e) {
-            if (!force) {
-                throw e;
-            }
-            n.endpoints().values().stream()
-                    .filter(ep -> ep.containerName().equals(containerRef) || ep.containerId().startsWith(containerRef))
-                    .findFirst().ifPresent(ep -> dropEndpoint(n, ep));
-            return;
-        }
-        Declared d = declaredOf(c.id(), null);
-        if (d.networkMode().equals(Network.HOST) && n.name().equals(Network.HOST)) {
-            refuseShared(d, n);
-        }
-        Network.Endpoint ep = n.endpoints().get(c.id());
-        if (!d.endpoints().containsKey(n.id()) && ep == null) {
-            throw new InvalidArgumentException("container " + c.id() + " is not connected to network " + n.name());
-        }
-        if (ep != null) {
-            dropEndpoint(n, ep);
-        }
-        declared.write(c.id(), declaredOf(c.id(), null).withoutEndpoint(n.id()));
-        sandboxes.rewriteHosts();
+        connections.disconnect(n, containerRef, force);
     }
 
-    private void dropEndpoint(Network n, Network.Endpoint ep) {
-        driver.unplug(netnsName(ep.containerId()), ep.interfaceName(), ep.hostVeth());
-        service.update(n.withoutEndpoint(ep.containerId()));
-    }
-
-    /**
-     * Daemon start: containers still running (after a crash) get their published ports back;
-     * what containers that no longer run left behind (namespaces, veths, allocations) goes.
-     */
+    /** Daemon start, see {@link EndpointRecovery#recover}. */
     void recover(Set<String> running) {
-        Map<String, Declared> all = declared.all();
-        for (var e : all.entrySet()) {
-            String id = e.getKey();
-            Declared d = e.getValue();
-            boolean netnsLeft = java.nio.file.Files.exists(Path.of("/var/run/netns", netnsName(id)));
-            if (running.contains(id) && d.sandbox() != null && netnsLeft) {
-                for (String networkId : d.endpoints().keySet()) {
-                    try {
-                        service.bringUp(service.lookup(networkId));
-                    } catch (NotFoundException gone) {
-                        LOG.log(System.Logger.Level.WARNING, "network " + networkId + " of " + id + " is gone");
-                    }
-                }
-                sandboxes.put(id, d.sandbox(), reopen(d.sandbox()));
-            } else if (d.sandbox() != null || netnsLeft) {
-                LOG.log(System.Logger.Level.INFO, "cleaning up the network of container " + id.substring(0, 12));
-                unplugAll(id);
-                driver.deleteNamespace(netnsName(id));
-                declared.write(id, d.withSandbox(null));
-            }
-        }
-        for (Network n : service.list()) {
-            for (Network.Endpoint ep : n.endpoints().values()) {
-                if (!sandboxes.isAttached(ep.containerId())) {
-                    dropEndpoint(n, ep);
-                    driver.deleteNamespace(netnsName(ep.containerId()));
-                }
-            }
-        }
-        sandboxes.rewriteHosts();
-    }
-
-    private static List<PortForwarder> reopen(Declared.Sandbox sb) {
-        List<PortForwarder> opened = new ArrayList<>();
-        for (PublishedPort p : sb.ports()) {
-            try {
-                opened.add(PortForwarder.open(new PortRequest(p.hostIp(), p.hostPort(), p.hostPort(),
-                        p.containerPort(), p.protocol()), sb.primaryIp()));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot re-publish " + p + ": " + e.getMessage());
-            }
-        }
-        return opened;
+        new EndpointRecovery(this).recover(running);
     }
 
     /** Releases every endpoint (daemon shutdown, after containers were stopped). */

@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The networks of one daemon: the predefined {@code bridge} (Linux bridge {@code berth0}),
+ * The networks of one daemon: the predefined {@code bridge} (Linux bridge {@code berth0}, or
+ * {@code --bridge}),
  * {@code host} and {@code none}, and user-defined bridge networks. Bridges are brought up when
  * a network is created or first used and taken down at removal and at daemon shutdown, so a
  * stopped daemon leaves no bridge or rule behind. Container attachment lives in
@@ -29,8 +30,8 @@ import java.util.function.Predicate;
 public final class NetworkService implements AutoCloseable {
 
     public static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
-    static final String DEFAULT_BRIDGE = "berth0";
     static final String DEFAULT_SUBNET = "172.29.0.0/16";
+    private static final System.Logger LOG = System.getLogger("berthd.networks");
 
     private volatile ObjectEvents events = ObjectEvents.NONE;
     private final NetworkStore store;
@@ -38,6 +39,7 @@ public final class NetworkService implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Endpoints endpoints;
+    private final NetworkDefaults defaults;
 
     /** What {@link #create} takes: dockerd's NetworkCreateRequest, the parts berth acts on. */
     public record CreateRequest(String name, String driver, String subnet, String gateway, boolean internal,
@@ -45,15 +47,30 @@ public final class NetworkService implements AutoCloseable {
     }
 
     public NetworkService(Path root, Clock clock) throws IOException {
-        this(root, clock, new HostCommands());
+        this(root, clock, NetworkDefaults.standard());
     }
 
-    NetworkService(Path root, Clock clock, HostCommands sh) throws IOException {
+    /**
+     * Opens the networks under {@code root} (the daemon's {@code <data-root>/networks}, which
+     * also names this daemon on the host: see {@link DaemonMark}), applies the daemon's flags to
+     * the default {@code bridge} network and removes what networks removed while the daemon was
+     * down left on the host (bridges and rules carrying this daemon's mark).
+     */
+    public NetworkService(Path root, Clock clock, NetworkDefaults defaults) throws IOException {
+        this(root, clock, defaults, new HostCommands(), new HostNetworkLock(HostNetworkLock.DEFAULT_FILE));
+    }
+
+    NetworkService(Path root, Clock clock, NetworkDefaults defaults, HostCommands sh, HostNetworkLock lock)
+            throws IOException {
         this.store = new NetworkStore(root);
-        this.driver = new BridgeDriver(sh);
+        this.driver = new BridgeDriver(sh, new DaemonMark(root.toAbsolutePath()), lock);
         this.clock = clock;
-        this.endpoints = new Endpoints(this, driver, root.resolve("containers"));
+        this.defaults = defaults;
+        this.endpoints = new Endpoints(this, new Veths(sh), root.resolve("containers"));
         ensurePredefined();
+        driver.sweep(store.all().stream().map(Network::id).collect(java.util.stream.Collectors.toSet()),
+                store.all().stream().filter(Network::hasBridge).map(Network::bridge)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The container-facing side: attach at start, release at stop. */
@@ -81,15 +98,19 @@ public final class NetworkService implements AutoCloseable {
         if (store.all().stream().anyMatch(n -> bridge.equals(n.bridge()))) {
             throw new ConflictException("bridge name " + bridge + " is used by another network");
         }
-        Ipv4Subnet subnet = req.subnet() == null || req.subnet().isEmpty() ? pickSubnet() : checked(req.subnet());
-        String gateway = req.gateway() == null || req.gateway().isEmpty()
-                ? Ipv4Subnet.formatAddress(subnet.firstHost()) : req.gateway();
-        if (!subnet.contains(Ipv4Subnet.parseAddress(gateway))) {
-            throw new InvalidArgumentException("gateway " + gateway + " is not in subnet " + subnet);
-        }
-        Network n = new Network(id, req.name(), drv, now(), subnet.toString(), gateway, req.internal(),
-                req.labels() == null ? Map.of() : Map.copyOf(req.labels()), options, bridge, Map.of());
-        driver.up(n);
+        // picked and brought up under the host's lock: another daemon must not take the same subnet meanwhile
+        Network n = driver.lock().holding(() -> {
+            Ipv4Subnet subnet = req.subnet() == null || req.subnet().isEmpty() ? pickSubnet() : checked(req.subnet());
+            String gateway = req.gateway() == null || req.gateway().isEmpty()
+                    ? Ipv4Subnet.formatAddress(subnet.firstHost()) : req.gateway();
+            if (!subnet.contains(Ipv4Subnet.parseAddress(gateway))) {
+                throw new InvalidArgumentException("gateway " + gateway + " is not in subnet " + subnet);
+            }
+            Network made = new Network(id, req.name(), drv, now(), subnet.toString(), gateway, req.internal(),
+                    req.labels() == null ? Map.of() : Map.copyOf(req.labels()), options, bridge, Map.of());
+            driver.up(made);
+            return made;
+        });
         store.put(n);
         events.emit("create", n.id(), Map.of("name", n.name(), "type", n.driver()));
         return n;
@@ -120,12 +141,38 @@ public final class NetworkService implements AutoCloseable {
      * a crash (namespaces, veths, address allocations) is removed.
      */
     public synchronized void recover(Set<String> runningContainerIds) {
+        startDefaultBridge();
         endpoints.recover(runningContainerIds);
     }
 
     /** Where create, destroy and prune are reported (dockerd's network events); none by default. */
     public void reportTo(ObjectEvents events) {
         this.events = events;
+    }
+
+    /**
+     * Brings the default bridge up at start, so its subnet is claimed on the host while this
+     * daemon runs. Without {@code --bip}, a stored subnet the host took meanwhile is replaced by
+     * a free one; a failure leaves the daemon up (containers on other networks still run).
+     */
+    private void startDefaultBridge() {
+        Network bridge = store.byName(Network.BRIDGE).orElseThrow();
+        try {
+            driver.lock().holding(() -> {
+                Network n = bridge;
+                if (defaults.bip() == null && n.endpoints().isEmpty() && driver.holder(n.bridge()) == BridgeDriver.Holder.NOBODY
+                        && !free(n.ipv4Subnet(), n.id())) {
+                    Ipv4Subnet subnet = pickSubnet();
+                    LOG.log(System.Logger.Level.INFO, "the default bridge's subnet " + n.subnet()
+                            + " is used on the host now; taking " + subnet);
+                    n = withSubnet(n, subnet, Ipv4Subnet.formatAddress(subnet.firstHost()));
+                    store.put(n);
+                }
+                driver.up(n);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the default bridge is not up: " + e.getMessage());
+        }
     }
 
     public synchronized List<Network> list() {
@@ -191,13 +238,40 @@ public final class NetworkService implements AutoCloseable {
         driver.up(n);
     }
 
+    /**
+     * The predefined networks; the default bridge follows {@code --bridge} and {@code --bip}
+     * (kept as given in its record, so the next start without the flags keeps them), unless
+     * containers are still attached to it after a crash.
+     */
     private void ensurePredefined() {
-        if (store.byName(Network.BRIDGE).isEmpty()) {
-            Ipv4Subnet subnet = free(Ipv4Subnet.parse(DEFAULT_SUBNET)) ? Ipv4Subnet.parse(DEFAULT_SUBNET) : pickSubnet();
-            store.put(new Network(newId(), Network.BRIDGE, Network.BRIDGE, now(), subnet.toString(),
-                    Ipv4Subnet.formatAddress(subnet.firstHost()), false, Map.of(),
-                    Map.of(BRIDGE_NAME_OPTION, DEFAULT_BRIDGE, "com.docker.network.bridge.default_bridge", "true"),
-                    DEFAULT_BRIDGE, Map.of()));
+        java.util.Optional<Network> stored = store.byName(Network.BRIDGE);
+        String bridgeName = defaults.bridge() != null ? defaults.bridge()
+                : stored.map(Network::bridge).orElse(NetworkDefaults.DEFAULT_BRIDGE);
+        boolean renamed = stored.map(n -> !n.bridge().equals(bridgeName)).orElse(true);
+        boolean readdressed = defaults.bip() != null && stored.map(n -> !n.subnet().equals(defaults.bipSubnet().toString())
+                || !n.gateway().equals(defaults.bipGateway())).orElse(true);
+        if (stored.isPresent() && !stored.get().endpoints().isEmpty() && (renamed || readdressed)) {
+            LOG.log(System.Logger.Level.WARNING, "the default bridge keeps " + stored.get().bridge() + " "
+                    + stored.get().subnet() + " while containers are attached to it");
+        } else if (renamed || readdressed) {
+            driver.lock().holding(() -> {
+                Ipv4Subnet subnet;
+                String gateway;
+                if (defaults.bip() != null) {
+                    subnet = defaults.bipSubnet();
+                    gateway = defaults.bipGateway();
+                } else {
+                    String id = stored.map(Network::id).orElse("");
+                    Ipv4Subnet keep = stored.map(Network::ipv4Subnet).orElse(Ipv4Subnet.parse(DEFAULT_SUBNET));
+                    subnet = free(keep, id) ? keep : pickSubnet();
+                    gateway = Ipv4Subnet.formatAddress(subnet.firstHost());
+                }
+                Network fresh = new Network(stored.map(Network::id).orElseGet(this::newId), Network.BRIDGE, Network.BRIDGE,
+                        stored.map(Network::created).orElseGet(this::now), subnet.toString(), gateway, false, Map.of(),
+                        Map.of(BRIDGE_NAME_OPTION, bridgeName, "com.docker.network.bridge.default_bridge", "true"),
+                        bridgeName, Map.of());
+                store.put(fresh);
+            });
         }
         if (store.byName(Network.HOST).isEmpty()) {
             store.put(new Network(newId(), Network.HOST, Network.HOST, now(), "", "", false, Map.of(), Map.of(), "", Map.of()));
@@ -207,32 +281,35 @@ public final class NetworkService implements AutoCloseable {
         }
     }
 
+    private static Network withSubnet(Network n, Ipv4Subnet subnet, String gateway) {
+        return new Network(n.id(), n.name(), n.driver(), n.created(), subnet.toString(), gateway, n.internal(),
+                n.labels(), n.options(), n.bridge(), n.endpoints());
+    }
+
     private Ipv4Subnet checked(String cidr) {
         Ipv4Subnet subnet = Ipv4Subnet.parse(cidr);
-        if (!free(subnet)) {
+        if (!free(subnet, "")) {
             throw new ConflictException("Pool overlaps with other one on this address space");
         }
         return subnet;
     }
 
-    /** The first /16 of 172.30-172.31 and 10.200-10.250 that no network or host route uses. */
+    /** The first candidate subnet ({@link NetworkDefaults#candidates}) no network or host route uses. */
     private Ipv4Subnet pickSubnet() {
-        List<Ipv4Subnet> candidates = new ArrayList<>();
-        for (int b = 30; b <= 31; b++) {
-            candidates.add(Ipv4Subnet.parse("172." + b + ".0.0/16"));
-        }
-        for (int b = 200; b <= 250; b++) {
-            candidates.add(Ipv4Subnet.parse("10." + b + ".0.0/16"));
-        }
-        return candidates.stream().filter(this::free).findFirst()
+        List<Ipv4Subnet> host = driver.hostSubnets();
+        return defaults.candidates().stream().filter(c -> free(c, "", host)).findFirst()
                 .orElseThrow(() -> new ConflictException("could not find an available, non-overlapping IPv4 address pool"));
     }
 
-    private boolean free(Ipv4Subnet candidate) {
-        List<String> bridges = store.all().stream().map(Network::bridge).filter(b -> b != null && !b.isEmpty()).toList();
-        boolean usedByNetwork = store.all().stream().filter(n -> n.subnet() != null && !n.subnet().isEmpty())
+    private boolean free(Ipv4Subnet candidate, String exceptNetworkId) {
+        return free(candidate, exceptNetworkId, driver.hostSubnets());
+    }
+
+    private boolean free(Ipv4Subnet candidate, String exceptNetworkId, List<Ipv4Subnet> hostSubnets) {
+        boolean usedByNetwork = store.all().stream()
+                .filter(n -> n.subnet() != null && !n.subnet().isEmpty() && !n.id().equals(exceptNetworkId))
                 .anyMatch(n -> n.ipv4Subnet().overlaps(candidate));
-        return !usedByNetwork && driver.hostRoutes(bridges).stream().noneMatch(r -> r.overlaps(candidate));
+        return !usedByNetwork && hostSubnets.stream().noneMatch(r -> r.overlaps(candidate));
     }
 
     private String newId() {

@@ -40,6 +40,34 @@ final class Sandboxes {
         live.computeIfPresent(id, (k, old) -> new Live(sb, old.forwarders()));
     }
 
+    /**
+     * Points the container's published ports at {@code ip} (its new primary address; empty: it
+     * has none, the ports close): the proxies re-open on the host ports they had.
+     */
+    void repoint(String id, String ip) {
+        Live old = live.get(id);
+        if (old == null) {
+            return;
+        }
+        old.forwarders().forEach(PortForwarder::close);
+        Declared.Sandbox sb = old.sandbox().withPorts(old.sandbox().ports(), ip);
+        live.put(id, new Live(sb, ip.isEmpty() ? List.of() : open(sb.ports(), ip)));
+    }
+
+    /** Opens the proxies of ports bound before (a restart, a new primary address), on the same host ports. */
+    static List<PortForwarder> open(List<PublishedPort> ports, String ip) {
+        List<PortForwarder> opened = new java.util.ArrayList<>();
+        for (PublishedPort p : ports) {
+            try {
+                opened.add(PortForwarder.open(new PortRequest(p.hostIp(), p.hostPort(), p.hostPort(),
+                        p.containerPort(), p.protocol()), ip));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot re-publish " + p + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(opened);
+    }
+
     boolean isAttached(String id) {
         return live.containsKey(id);
     }

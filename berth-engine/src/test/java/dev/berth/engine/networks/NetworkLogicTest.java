@@ -82,12 +82,17 @@ class NetworkLogicTest {
     }
 
     @Test
-    void rules_natAndIsolationForBridges_dropOnlyForInternal() {
-        assertThat(BridgeDriver.rules(network("172.30.0.0/16", false, Map.of()))).containsExactly(
-                List.of("nat", "POSTROUTING", "-s", "172.30.0.0/16", "!", "-o", "br-front", "-j", "MASQUERADE"),
-                List.of("filter", "BERTH-ISOLATION-1", "-i", "br-front", "!", "-o", "br-front", "-j", "BERTH-ISOLATION-2"),
-                List.of("filter", "BERTH-ISOLATION-2", "-o", "br-front", "-j", "DROP"));
-        assertThat(BridgeDriver.rules(network("172.30.0.0/16", true, Map.of())))
+    void rules_natAndIsolationForBridges_dropOnlyForInternal_allCarryTheDaemonsComment() {
+        DaemonMark mark = new DaemonMark(java.nio.file.Path.of("/var/lib/berth/networks"));
+        String comment = mark.comment("id");
+        assertThat(comment).matches("berth:[0-9a-f]{8}:id");
+        assertThat(BridgeDriver.rules(network("172.30.0.0/16", false, Map.of()), mark)).containsExactly(
+                List.of("nat", "POSTROUTING", "-s", "172.30.0.0/16", "!", "-o", "br-front", "-j", "MASQUERADE",
+                        "-m", "comment", "--comment", comment),
+                List.of("filter", "BERTH-ISOLATION-1", "-i", "br-front", "!", "-o", "br-front", "-j", "BERTH-ISOLATION-2",
+                        "-m", "comment", "--comment", comment),
+                List.of("filter", "BERTH-ISOLATION-2", "-o", "br-front", "-j", "DROP", "-m", "comment", "--comment", comment));
+        assertThat(BridgeDriver.rules(network("172.30.0.0/16", true, Map.of()), mark))
                 .noneMatch(r -> r.contains("MASQUERADE"))
                 .allMatch(r -> r.contains("DROP"));
     }
