@@ -100,6 +100,10 @@ public final class CliContext {
         return stdoutTerminal != null ? stdoutTerminal : isTerminal(1);
     }
 
+    public boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
     /** Linux: a file descriptor is a terminal when it links to a tty device. */
     private static boolean isTerminal(int fd) {
         try {
