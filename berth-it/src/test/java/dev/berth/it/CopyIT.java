@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Commands;
 import dev.berth.testkit.DockerCli;
+import dev.berth.testkit.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,5 +110,40 @@ class CopyIT extends DaemonFixture {
         String id = berth("inspect", "-f", "{{.Id}}", "cp-own").out();
         assertThat(berth("cp", "cp-own:/etc/hostname", "-").assertSuccess().stdout()).contains(id.substring(0, 12));
         berth("rm", "-f", "cp-own").assertSuccess();
+    }
+
+    @Test
+    void cpL_followsASymlinkSourceBothWays_andTheSummaryIsDockersUnlessQuiet() throws Exception {
+        berth("create", "--name", "cp-link", "busybox", "true").assertSuccess();
+        Path data = Files.writeString(tmp.resolve("data.txt"), "linked\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("ln"), Path.of("data.txt"));
+        berth("cp", "-L", link.toString(), "cp-link:/tmp/followed").assertSuccess();
+        berth("cp", link.toString(), "cp-link:/tmp/").assertSuccess();      // the link itself
+        berth("cp", data.toString(), "cp-link:/tmp/").assertSuccess();
+
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        berth("cp", "cp-link:/tmp/followed", out.resolve("followed").toString()).assertSuccess();
+        berth("cp", "-L", "cp-link:/tmp/ln", out.toString()).assertSuccess();   // the target's content, named ln
+        berth("cp", "cp-link:/tmp/ln", out.resolve("kept").toString()).assertSuccess();
+        assertThat(Files.readString(out.resolve("followed"))).isEqualTo("linked\n");
+        assertThat(out.resolve("ln")).isRegularFile().hasContent("linked");
+        assertThat(Files.readSymbolicLink(out.resolve("kept"))).isEqualTo(Path.of("data.txt"));
+
+        // on a terminal: "Successfully copied <size> to <dest>" on stderr, as docker's CLI; -q: nothing
+        String docker = DockerCli.isInstalled() ? "DOCKER_CONFIG=" + tmp.resolve("dc") + " " + DockerCli.PATH
+                + " -H " + daemon.host() + " cp cp-link:/tmp/data.txt " + tmp.resolve("by-docker") + "; " : "";
+        try (Tmux t = Tmux.start(200, 20, "cd " + tmp + "; " + berthCommand("cp", "cp-link:/tmp/data.txt", "by-berth")
+                + "; " + docker + berthCommand("cp", "-q", "cp-link:/tmp/data.txt", "quiet") + "; echo END")) {
+            t.await("^END$");
+            String screen = t.screen();
+            String size = screen.replaceAll("(?s).*Successfully copied (\\S+) to " + tmp.resolve("by-berth") + "\n.*", "$1");
+            assertThat(size).matches("[0-9.]+kB");
+            if (DockerCli.isInstalled()) {
+                assertThat(screen).contains("Successfully copied " + size + " to " + tmp.resolve("by-docker"));
+            }
+            assertThat(screen).doesNotContain("to " + tmp.resolve("quiet"));
+            assertThat(tmp.resolve("quiet")).hasContent("linked");
+        }
+        berth("rm", "cp-link").assertSuccess();
     }
 }

@@ -39,4 +39,9 @@ abstract class DaemonFixture {
     protected CommandResult docker(String... args) {
         return daemon.docker(args);
     }
+
+    /** The berth CLI against this daemon as one shell command line (for a {@link dev.berth.testkit.Tmux}). */
+    protected String berthCommand(String... args) {
+        return daemon.berthCommandLine(args);
+    }
 }

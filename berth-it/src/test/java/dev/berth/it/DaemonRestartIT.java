@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Await;
 import dev.berth.testkit.Berthd;
+import dev.berth.testkit.Tmux;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What survives a daemon restart: a clean SIGTERM and a SIGKILL with containers running. */
+/**
+ * What survives a daemon restart: a clean SIGTERM and a SIGKILL with containers running; a
+ * client attached to a {@code run -it} gets its terminal back when the daemon dies.
+ */
 class DaemonRestartIT {
 
     private Berthd daemon;
@@ -68,5 +72,23 @@ class DaemonRestartIT {
         daemon.berth("rm", survivor, victim).assertSuccess();
         assertThat(daemon.berth("ps", "-a", "-q").out()).isEmpty();
         assertThat(List.of(daemon.logText())).isNotEmpty();
+    }
+
+    @Test
+    void theDaemonDyingUnderAnAttachedRunIt_givesTheTerminalBackInCookedMode() {
+        try (Tmux t = Tmux.start(100, 30, daemon.berthCommandLine("run", "-it", "--name", "orphan", "busybox", "sh")
+                + "; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\{0,1\\}icanon' -e '-\\{0,1\\}echo'")) {
+            t.await("^/ #");
+            t.sendLine("echo attached-$((6*7))");
+            t.await("^attached-42$");
+            daemon.crash();
+            t.await("^EXIT=\\d+$");
+            t.await("^icanon$");
+            t.await("^echo$");
+            t.sendLine("typed-after");   // the local shell echoes it again
+            t.await("typed-after");
+        }
+        daemon.start();
+        daemon.berth("rm", "-f", "orphan").assertSuccess();
     }
 }

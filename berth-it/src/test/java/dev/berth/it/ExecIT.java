@@ -3,10 +3,14 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.UnixSocketTransport;
+import dev.berth.api.types.exec.ExecCreateRequest;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.DockerCli;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,28 @@ class ExecIT extends DaemonFixture {
 
     @AfterAll
     void removeTarget() {
-        berth("rm", "-f", C, "exec-stopped");
+        berth("rm", "-f", C, "exec-stopped", "exec-freed");
+    }
+
+    @Test
+    void removingAContainerFreesItsExecInstances() throws Exception {
+        berth("run", "-d", "--name", "exec-freed", "busybox", "sleep", "100").assertSuccess();
+        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"))) {
+            String exec = client.execs().create("exec-freed", new ExecCreateRequest(null, false, true, null, false, true,
+                    true, null, List.of(), null, List.of("true")));
+            assertThat(client.execs().inspect(exec).id()).isEqualTo(exec);
+            berth("rm", "-f", "exec-freed").assertSuccess();
+            // dropped as the container's exit is recorded, which rm -f awaited
+            Await.until("the exec instance to be dropped", Duration.ofSeconds(5), () -> {
+                try {
+                    client.execs().inspect(exec);
+                    return false;
+                } catch (java.io.IOException e) {
+                    assertThat(e).hasMessageContaining("No such exec instance");
+                    return true;
+                }
+            });
+        }
     }
 
     @Test

@@ -140,6 +140,15 @@ public final class Berthd implements AutoCloseable {
         }
     }
 
+    /** The berth CLI against this daemon as one shell command line (for a {@link Tmux}). */
+    public String berthCommandLine(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Commands.java().toString(), "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "dev.berth.cli.Main", "-H", host()));
+        cmd.addAll(List.of(args));
+        return String.join(" ", cmd.stream().map(Tmux::quote).toList());
+    }
+
     /** Runs the berth CLI against this daemon. */
     public CommandResult berth(String... args) {
         return berthWithInput(null, args);

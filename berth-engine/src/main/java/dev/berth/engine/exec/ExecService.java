@@ -11,6 +11,7 @@ import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.runtime.ConsoleHandover;
 import dev.berth.engine.runtime.ExecutableLookup;
 import dev.berth.engine.runtime.OciRuntime;
 import dev.berth.engine.runtime.PtyConsole;
@@ -25,18 +26,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Docker's exec instances: {@code create} records what to run in a running container,
  * {@code start} runs it once with {@code <runtime> exec --process} as a child of the daemon,
- * {@code inspect} reports it. Instances live in memory (dockerd keeps them until the
- * container stops; a restarted daemon knows none).
+ * {@code inspect} reports it. Instances live in memory until their container stops or is
+ * removed, as dockerd's ({@link ExecInstances}); a restarted daemon knows none.
  *
  * <p>Files: {@code <exec-root>/exec/<id>/} holds process.json, the pid file and the
  * runtime's log while the process runs; it is deleted when the process ends.
@@ -49,7 +50,7 @@ public final class ExecService {
     private final ContainerService containers;
     private final OciRuntime runtime;
     private final Path execDirs;
-    private final Map<String, ExecInstance> instances = new ConcurrentHashMap<>();
+    private final ExecInstances instances = new ExecInstances();
     private final ContainerEvents events;
 
     public ExecService(ContainerService containers, OciRuntime runtime, Path execRoot) {
@@ -87,7 +88,9 @@ public final class ExecService {
             throw new InvalidArgumentException("No exec command specified");
         }
         ExecId id = ExecId.random();
-        instances.put(id.hex(), new ExecInstance(id.hex(), record.id().hex(), request));
+        String containerId = record.id().hex();
+        instances.add(new ExecInstance(id.hex(), containerId, request),
+                () -> containers.waitFor(containerId, dev.berth.engine.containers.WaitCondition.NOT_RUNNING));
         emit(record, "exec_create: " + commandLine(request.cmd()), id.hex(), null);
         return id.hex();
     }
@@ -120,7 +123,7 @@ public final class ExecService {
      * ended): dockerd keeps those out of its exec list too.
      */
     public void forget(String execId) {
-        instances.remove(execId);
+        instances.forget(execId);
     }
 
     /** The ID of the container an exec runs in (for resize and attach routes). */
@@ -178,26 +181,37 @@ public final class ExecService {
         Path logFile = dir.resolve("runtime.log");
         Process child;
         PtyConsole console = null;
+        // crun sends the exec's own terminal to us; runc gets a terminal from us to proxy
+        boolean receive = exec.config.isTty() && runtime.consoleSocketInForeground();
+        ConsoleHandover handover = null;
         try {
             Files.createDirectories(dir);
             Files.write(processJson, JSON.writeValueAsBytes(process));
-            List<String> runtimeArgv = runtime.execCommand(record.id().hex(), processJson, pidFile, logFile);
+            handover = receive ? ConsoleHandover.listen(dir) : null;
+            List<String> runtimeArgv = runtime.execCommand(record.id().hex(), processJson, pidFile, logFile,
+                    Optional.ofNullable(handover).map(ConsoleHandover::path));
             List<String> argv = new ArrayList<>(List.of("setsid"));
             argv.addAll(runtimeArgv);
-            if (exec.config.isTty()) {
+            if (exec.config.isTty() && !receive) {
                 List<Integer> size = exec.config.consoleSize();
                 boolean sized = size != null && size.size() == 2;
                 console = PtyConsole.open(sized ? size.get(0) : 0, sized ? size.get(1) : 0);
                 argv = console.wrap(runtimeArgv);
             }
             ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-            if (!exec.config.wantsStdin() || console != null) {
+            if (!exec.config.wantsStdin() || exec.config.isTty()) {
                 pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             }
+            if (receive) {
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            }
             child = pb.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (console != null) {
                 console.abandon();
+            }
+            if (handover != null) {
+                handover.close();
             }
             exec.ended(126);
             emit(record, "exec_die", exec.id, 126);
@@ -216,15 +230,28 @@ public final class ExecService {
             LOG.log(System.Logger.Level.DEBUG, () -> "exec " + exec.id.substring(0, 12) + " exited with " + code);
             return code;
         });
+        if (handover != null) {
+            try (ConsoleHandover received = handover) {
+                // empty when the runtime refused the exec before it made a terminal
+                console = received.await(child, Duration.ofSeconds(60)).orElse(null);
+            }
+            if (console == null) {
+                return new StartedExec(Optional.empty(), InputStream.nullInputStream(),
+                        new StartGate(child.getErrorStream(), pidFile, child, failure), exit, failure);
+            }
+            console.endAfter(exit, Duration.ofSeconds(2));
+        }
         if (console != null) {
             console.startReading("exec-" + exec.id.substring(0, 12));
             exec.terminal(console);
             // The runtime's own refusal is written to the terminal too: held back the same way.
             return new StartedExec(exec.config.wantsStdin() ? Optional.of(console.input()) : Optional.empty(),
-                    new StartGate(console.output(), pidFile, child), InputStream.nullInputStream(), exit, failure);
+                    new StartGate(console.output(), pidFile, child, failure),
+                    receive ? new StartGate(child.getErrorStream(), pidFile, child, failure) : InputStream.nullInputStream(),
+                    exit, failure);
         }
         return new StartedExec(exec.config.wantsStdin() ? Optional.of(child.getOutputStream()) : Optional.empty(),
-                child.getInputStream(), new StartGate(child.getErrorStream(), pidFile, child), exit, failure);
+                child.getInputStream(), new StartGate(child.getErrorStream(), pidFile, child, failure), exit, failure);
     }
 
     // dockerd's action text: the entrypoint, a space, the arguments joined (so "true " alone)
@@ -275,11 +302,7 @@ public final class ExecService {
     }
 
     private ExecInstance instance(String execId) {
-        ExecInstance exec = execId == null ? null : instances.get(execId);
-        if (exec == null) {
-            throw new NotFoundException("No such exec instance: " + execId);
-        }
-        return exec;
+        return instances.find(execId).orElseThrow(() -> new NotFoundException("No such exec instance: " + execId));
     }
 
     private static void deleteTree(Path dir) {

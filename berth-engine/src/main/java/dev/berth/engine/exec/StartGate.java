@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,12 +22,15 @@ final class StartGate extends FilterInputStream {
 
     private final Path pidFile;
     private final Process runtime;
+    private final CompletableFuture<Optional<String>> failure;
     private boolean open;
 
-    StartGate(InputStream stderr, Path pidFile, Process runtime) {
+    /** {@code failure}: completed after the runtime exited, with its refusal when it refused. */
+    StartGate(InputStream stderr, Path pidFile, Process runtime, CompletableFuture<Optional<String>> failure) {
         super(stderr);
         this.pidFile = pidFile;
         this.runtime = runtime;
+        this.failure = failure;
     }
 
     @Override
@@ -55,7 +60,9 @@ final class StartGate extends FilterInputStream {
                 return true;
             }
             if (!runtime.isAlive()) {
-                return Files.exists(pidFile);
+                // the exec's directory, pid file included, is deleted once it ended: ask
+                // what the exit recorded instead of the file (a short exec's output was lost)
+                return Files.exists(pidFile) || failure.join().isEmpty();
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }

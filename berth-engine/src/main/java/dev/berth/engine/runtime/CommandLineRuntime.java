@@ -53,15 +53,32 @@ public final class CommandLineRuntime implements OciRuntime {
     }
 
     @Override
-    public List<String> runCommand(String id, Path bundle, Path pidFile, Path logFile) {
-        return argv(logFile, "run", "--bundle", bundle.toAbsolutePath().toString(),
-                "--pid-file", pidFile.toAbsolutePath().toString(), id);
+    public List<String> runCommand(String id, Path bundle, Path pidFile, Path logFile, Optional<Path> consoleSocket) {
+        return argv(logFile, withConsole(consoleSocket, "run", "--bundle", bundle.toAbsolutePath().toString(),
+                "--pid-file", pidFile.toAbsolutePath().toString(), id));
     }
 
     @Override
-    public List<String> execCommand(String id, Path processJson, Path pidFile, Path logFile) {
-        return argv(logFile, "exec", "--process", processJson.toAbsolutePath().toString(),
-                "--pid-file", pidFile.toAbsolutePath().toString(), id);
+    public List<String> execCommand(String id, Path processJson, Path pidFile, Path logFile,
+                                    Optional<Path> consoleSocket) {
+        return argv(logFile, withConsole(consoleSocket, "exec", "--process", processJson.toAbsolutePath().toString(),
+                "--pid-file", pidFile.toAbsolutePath().toString(), id));
+    }
+
+    // crun 1.8.1 sends the master in the foreground too; runc: "cannot use console socket if runc will not detach"
+    @Override
+    public boolean consoleSocketInForeground() {
+        return name.equals("crun");
+    }
+
+    // the subcommand's options, then --console-socket, then the id
+    private static String[] withConsole(Optional<Path> consoleSocket, String... subcommand) {
+        if (consoleSocket.isEmpty()) {
+            return subcommand;
+        }
+        List<String> args = new ArrayList<>(Arrays.asList(subcommand));
+        args.addAll(args.size() - 1, List.of("--console-socket", consoleSocket.get().toAbsolutePath().toString()));
+        return args.toArray(String[]::new);
     }
 
     @Override

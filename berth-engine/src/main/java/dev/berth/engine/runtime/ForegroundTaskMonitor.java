@@ -41,6 +41,7 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_FILE_WAIT = Duration.ofSeconds(5);
+    private static final Duration ORPHANED_TERMINAL_GRACE = Duration.ofSeconds(2);
     // "$0" is the exit file; the runtime's argv follows.
     private static final String WRAPPER =
             "\"$@\"; rc=$?; echo $rc > \"$0.tmp\" && mv -f \"$0.tmp\" \"$0\"; exit $rc";
@@ -66,9 +67,10 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         } catch (IOException e) {
             throw new SystemException("cannot prepare bundle " + bundle + ": " + e.getMessage(), e);
         }
-        List<String> argv = new ArrayList<>(List.of("setsid", "-w", "sh", "-c", WRAPPER,
-                exitFile.toAbsolutePath().toString()));
-        argv.addAll(runtime.runCommand(id, bundle, pidFile, logFile));
+        if (io.tty() && runtime.consoleSocketInForeground()) {
+            return startWithReceivedConsole(id, bundle, io);
+        }
+        List<String> argv = wrapped(exitFile, runtime.runCommand(id, bundle, pidFile, logFile, Optional.empty()));
         PtyConsole console = io.tty() ? PtyConsole.open(io.rows(), io.columns()) : null;
         ProcessBuilder pb = new ProcessBuilder(console == null ? argv : console.wrap(argv.subList(1, argv.size())))
                 .directory(bundle.toFile());
@@ -85,7 +87,7 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
             throw new SystemException("cannot start " + runtime.name() + ": " + e.getMessage(), e);
         }
         if (console != null) {
-            console.startReading(id.substring(0, Math.min(12, id.length())));
+            console.startReading(shortId(id));
         }
         long pid = awaitPid(id, process, pidFile, logFile);
         CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
@@ -100,6 +102,56 @@ public final class ForegroundTaskMonitor implements TaskMonitor {
         }
         return new RunningTask(id, pid, io.stdin() ? Optional.of(process.getOutputStream()) : Optional.empty(),
                 process.getInputStream(), process.getErrorStream(), exit, Optional.empty());
+    }
+
+    /**
+     * A TTY task whose runtime sends the container's terminal to a console socket (crun): the
+     * daemon reads that terminal to its end, so the task's output ends only after the
+     * container's last write, and its exit is reported after that (ContainerService joins
+     * the output pump before recording the exit).
+     */
+    private RunningTask startWithReceivedConsole(String id, Path bundle, TaskIo io) {
+        Path pidFile = bundle.resolve(PID_FILE);
+        Path logFile = bundle.resolve(LOG_FILE);
+        try (ConsoleHandover handover = ConsoleHandover.listen(bundle)) {
+            List<String> argv = wrapped(bundle.resolve(EXIT_FILE),
+                    runtime.runCommand(id, bundle, pidFile, logFile, Optional.of(handover.path())));
+            Process process;
+            try {
+                process = new ProcessBuilder(argv).directory(bundle.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            } catch (IOException e) {
+                throw new SystemException("cannot start " + runtime.name() + ": " + e.getMessage(), e);
+            }
+            long pid = awaitPid(id, process, pidFile, logFile);
+            PtyConsole console = handover.await(process, START_TIMEOUT).orElseThrow(() -> {
+                process.destroyForcibly();
+                runtime.delete(id, true);
+                return new StartFailedException(new StartFailure(StartFailure.Kind.UNKNOWN,
+                        runtime.name() + " did not send the terminal of container " + id));
+            });
+            console.startReading(shortId(id));
+            if (io.rows() > 0 && io.columns() > 0) {
+                resizeQuietly(console, io);
+            }
+            // the runtime's own stdout/stderr carry nothing once the container runs
+            closeQuietly(process);
+            CompletableFuture<Integer> exit = process.onExit().thenApply(Process::exitValue);
+            console.endAfter(exit, ORPHANED_TERMINAL_GRACE);
+            return new RunningTask(id, pid, io.stdin() ? Optional.of(console.input()) : Optional.empty(),
+                    console.output(), InputStream.nullInputStream(), exit, Optional.of(console));
+        }
+    }
+
+    private static List<String> wrapped(Path exitFile, List<String> runtimeArgv) {
+        List<String> argv = new ArrayList<>(List.of("setsid", "-w", "sh", "-c", WRAPPER,
+                exitFile.toAbsolutePath().toString()));
+        argv.addAll(runtimeArgv);
+        return argv;
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, Math.min(12, id.length()));
     }
 
     // crun does not copy our terminal's size to the container's: set it there directly.

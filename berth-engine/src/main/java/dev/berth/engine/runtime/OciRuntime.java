@@ -28,15 +28,28 @@ public interface OciRuntime {
      * from {@code bundle}, writes the init's host pid to {@code pidFile} once it is about
      * to execute the command, logs the runtime's own errors as JSON lines to
      * {@code logFile}, waits for the container and exits with its status (128+signal when
-     * a signal ended it) after deleting its state.
+     * a signal ended it) after deleting its state. With {@code consoleSocket} (only when
+     * {@link #consoleSocketInForeground()}) a TTY's master is sent there instead of being
+     * proxied by the runtime.
      */
-    List<String> runCommand(String id, Path bundle, Path pidFile, Path logFile);
+    List<String> runCommand(String id, Path bundle, Path pidFile, Path logFile, Optional<Path> consoleSocket);
 
     /**
      * The argv of {@code exec --process processJson}: runs another process in the
-     * running container {@code id} in the foreground, exiting with its status.
+     * running container {@code id} in the foreground, exiting with its status;
+     * {@code consoleSocket} as for {@link #runCommand}.
      */
-    List<String> execCommand(String id, Path processJson, Path pidFile, Path logFile);
+    List<String> execCommand(String id, Path processJson, Path pidFile, Path logFile, Optional<Path> consoleSocket);
+
+    /**
+     * Whether {@code run} and {@code exec} in the foreground accept {@code --console-socket}
+     * and send the TTY's master there (crun). runc refuses a console socket unless it
+     * detaches, so with runc the daemon gives the runtime a terminal and the runtime
+     * copies between it and the container's own.
+     */
+    default boolean consoleSocketInForeground() {
+        return false;
+    }
 
     /** The runtime's state of {@code id}, empty when it does not know the container. */
     Optional<ContainerState> state(String id);

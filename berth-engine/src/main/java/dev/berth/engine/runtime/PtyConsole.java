@@ -14,12 +14,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A pseudo-terminal the daemon opens for a runtime started with {@code process.terminal}
- * and no console socket: the runtime's stdin, stdout and stderr are the slave (and its
- * controlling terminal), so runc and crun allocate the container's own terminal and copy
- * between the two. The daemon holds the master: its output is the container's raw output,
- * its input the container's keyboard. Our side is put in raw mode so that no key
- * (Ctrl-C, Ctrl-Z) turns into a signal for the runtime itself.
+ * The master of a TTY process's terminal, held by the daemon: its output is the container's
+ * raw output, its input the container's keyboard. Two kinds:
+ * <ul>
+ * <li>{@link #received}: the container's own terminal, handed over by the runtime on a
+ *     console socket ({@link ConsoleHandover}, crun). Its output ends when the last process
+ *     holding the terminal exited.
+ * <li>{@link #open}: a terminal the daemon opens for a runtime started with
+ *     {@code process.terminal} and no console socket (runc): the runtime's stdin, stdout and
+ *     stderr are the slave (and its controlling terminal), so the runtime allocates the
+ *     container's own terminal and copies between the two. Our side is put in raw mode so
+ *     that no key (Ctrl-C, Ctrl-Z) turns into a signal for the runtime itself.
+ * </ul>
  *
  * <p>The master is read by one platform thread (a blocking read would pin a virtual
  * thread's carrier) into a small queue that {@link #output()} serves. The master is closed
@@ -34,10 +40,16 @@ public final class PtyConsole implements TaskTerminal {
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(64);
     private volatile Path containerStdin;
     private volatile boolean ended;
+    private volatile boolean abandoned;
 
     private PtyConsole(Pty master, Path slave) {
         this.master = master;
         this.slave = slave;
+    }
+
+    /** The container's own terminal, received from the runtime (no resize workaround needed). */
+    public static PtyConsole received(Pty master) {
+        return new PtyConsole(master, null);
     }
 
     /** Opens a raw pseudo-terminal of the given size (0 rows: leave the default). */
@@ -65,6 +77,9 @@ public final class PtyConsole implements TaskTerminal {
      * acquires it); {@code setsid -c} then makes it the new session's terminal.
      */
     public List<String> wrap(List<String> argv) {
+        if (slave == null) {
+            throw new IllegalStateException("a received terminal has no slave path to wrap a command in");
+        }
         List<String> wrapped = new java.util.ArrayList<>(List.of("sh", "-c",
                 "exec 0<>\"$0\" 1>&0 2>&0 && exec setsid -c \"$@\"", slave.toString()));
         wrapped.addAll(argv);
@@ -77,7 +92,7 @@ public final class PtyConsole implements TaskTerminal {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = master.input()) {
                 int n;
-                while ((n = in.read(buffer)) > 0) {
+                while ((n = in.read(buffer)) > 0 && !abandoned) {
                     chunks.put(java.util.Arrays.copyOf(buffer, n));
                 }
             } catch (IOException | RuntimeException e) {
@@ -87,13 +102,45 @@ public final class PtyConsole implements TaskTerminal {
             } finally {
                 ended = true;
                 master.close();
-                chunks.offer(END);
+                // blocking: a full queue at EOF must not lose the end (the reader drains it)
+                if (!abandoned) {
+                    putEnd();
+                }
             }
         });
     }
 
+    /**
+     * Ends {@link #output()} {@code grace} after {@code exit} completed, if the terminal is
+     * still open then: a process outside the container's PID namespace that kept the
+     * terminal must not hold the container's exit back forever.
+     */
+    public void endAfter(java.util.concurrent.CompletableFuture<?> exit, java.time.Duration grace) {
+        exit.whenComplete((v, e) -> Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + grace.toNanos();
+            while (!ended && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            if (!ended) {
+                abandoned = true;
+                putEnd();
+            }
+        }));
+    }
+
+    private void putEnd() {
+        try {
+            chunks.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The container's process, once known: resizes also reach its own terminal (crun does not forward SIGWINCH). */
     public void containerPid(long pid) {
+        if (slave == null) {
+            return; // a received terminal is the container's own
+        }
         this.containerStdin = Path.of("/proc", Long.toString(pid), "fd", "0");
     }
 

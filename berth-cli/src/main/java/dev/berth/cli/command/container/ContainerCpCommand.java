@@ -21,13 +21,21 @@ import picocli.CommandLine.Parameters;
  * {@code berth cp}: {@code CONTAINER:SRC DEST|-} and {@code SRC|- CONTAINER:DEST} through the
  * archive endpoints. The local side is packed and unpacked by the host's {@code tar}; a
  * destination that does not exist gets the source's content under its own name, as docker
- * does it.
+ * does it. {@code -L} copies what a symlink source leads to, under the link's name;
+ * the progress and "Successfully copied" lines follow docker's CLI ({@link CopyProgress}).
  */
 @Command(name = "cp", description = "Copy files/folders between a container and the local filesystem")
 public final class ContainerCpCommand extends BerthCommand {
 
     @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
     boolean archive;
+
+    @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
+    boolean followLink;
+
+    @Option(names = {"-q", "--quiet"}, description = "Suppress progress output during copy. Progress output is "
+            + "automatically suppressed if no terminal is attached")
+    boolean quiet;
 
     @Parameters(index = "0", paramLabel = "SRC")
     String source;
@@ -55,6 +63,20 @@ public final class ContainerCpCommand extends BerthCommand {
         int colon = source.indexOf(':');
         String container = source.substring(0, colon);
         String path = source.substring(colon + 1);
+        String rebaseName = null;
+        if (followLink) {
+            var st = stat(container, path);
+            String target = st == null ? "" : st.path("linkTarget").asText("");
+            if ((st != null && (st.path("mode").asLong() & GO_MODE_SYMLINK) != 0) && !target.isEmpty()) {
+                if (!target.startsWith("/")) {
+                    target = parentOf(path) + "/" + target;
+                }
+                // the target's content under the link's name, as docker's GetRebaseName
+                String linkName = baseName(path);
+                rebaseName = linkName.equals(baseName(target)) ? null : linkName;
+                path = target;
+            }
+        }
         try (ApiResponse r = client().raw("GET", archive(container, path))) {
             if (destination.equals("-")) {
                 r.body().transferTo(out());
@@ -62,24 +84,16 @@ public final class ContainerCpCommand extends BerthCommand {
                 return 0;
             }
             Path dest = Path.of(destination).toAbsolutePath();
-            if (Files.isDirectory(dest)) {
-                untar(r.body(), dest);
-                return 0;
+            CopyProgress progress = showsProgress()
+                    ? CopyProgress.start(err(), CopyProgress.FROM_CONTAINER, ctx().stderrIsTerminal()) : null;
+            InputStream body = progress == null ? r.body() : progress.counting(r.body());
+            if (Files.isDirectory(dest) && rebaseName == null) {
+                untar(body, dest);
+            } else {
+                copyOutAs(body, Files.isDirectory(dest) ? dest.resolve(rebaseName) : dest);
             }
-            // copy under a new name: unpack beside it, then move the single entry into place
-            Path parent = dest.getParent();
-            if (!Files.isDirectory(parent)) {
-                throw new CliFailure(1, "no such directory");
-            }
-            Path tmp = Files.createTempDirectory(parent, ".berth-cp-");
-            try {
-                untar(r.body(), tmp);
-                try (var entries = Files.list(tmp)) {
-                    Path only = entries.findFirst().orElseThrow(() -> new CliFailure(1, "empty archive"));
-                    Files.move(only, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                deleteTree(tmp);
+            if (progress != null) {
+                progress.finish(dest + (destination.endsWith("/") && !dest.toString().endsWith("/") ? "/" : ""));
             }
         } catch (ApiException e) {
             throw new CliFailure(1, describe(e));
@@ -87,19 +101,62 @@ public final class ContainerCpCommand extends BerthCommand {
         return 0;
     }
 
+    // Go's os.ModeSymlink in the stat header's mode
+    private static final long GO_MODE_SYMLINK = 1L << 27;
+
+    private boolean showsProgress() {
+        return !quiet && ctx().stdoutIsTerminal();
+    }
+
+    /** Unpacks a one-entry archive as {@code dest}: beside it, then moved into place. */
+    private static void copyOutAs(InputStream body, Path dest) throws Exception {
+        Path parent = dest.getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new CliFailure(1, "no such directory");
+        }
+        Path tmp = Files.createTempDirectory(parent, ".berth-cp-");
+        try {
+            untar(body, tmp);
+            try (var entries = Files.list(tmp)) {
+                Path only = entries.findFirst().orElseThrow(() -> new CliFailure(1, "empty archive"));
+                Files.move(only, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static String parentOf(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        int slash = trimmed.lastIndexOf('/');
+        return slash <= 0 ? "" : trimmed.substring(0, slash);
+    }
+
+    private static String baseName(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
     private int copyIn() throws Exception {
         int colon = destination.indexOf(':');
         String container = destination.substring(0, colon);
         String path = destination.substring(colon + 1);
         try {
+            CopyProgress progress = showsProgress()
+                    ? CopyProgress.start(err(), CopyProgress.TO_CONTAINER, ctx().stderrIsTerminal()) : null;
             if (source.equals("-")) {
                 client().raw("PUT", putArchive(container, path), RequestBody.tar(System.in)).close();
+                if (progress != null) {
+                    progress.finish(container + ":" + path);
+                }
                 return 0;
             }
             Path src = Path.of(source).toAbsolutePath().normalize();
             if (!Files.exists(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new CliFailure(1, "lstat " + src + ": no such file or directory");
             }
+            // -L: what the link leads to, under the link's name
+            Path packed = followLink ? src.toRealPath() : src;
             String link = linkTarget(container, path);
             if (link != null) {
                 path = link; // a link at the destination is followed, inside the container, as docker does
@@ -113,11 +170,15 @@ public final class ContainerCpCommand extends BerthCommand {
                 dir = slash <= 0 ? "/" : path.substring(0, slash);
                 name = path.substring(slash + 1).replaceAll("/+$", "");
             }
-            Process tar = tarOf(src, name);
+            Process tar = tarOf(packed, name);
             try (InputStream in = tar.getInputStream()) {
-                client().raw("PUT", putArchive(container, dir), RequestBody.tar(in)).close();
+                client().raw("PUT", putArchive(container, dir),
+                        RequestBody.tar(progress == null ? in : progress.counting(in))).close();
             }
             tar.waitFor();
+            if (progress != null) {
+                progress.finish(container + ":" + path);
+            }
         } catch (ApiException e) {
             throw new CliFailure(1, describe(e));
         }
