@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.CommandResult;
 import dev.berth.testkit.Commands;
+import dev.berth.testkit.Dockerd;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * volume, a "web" serving HTTP on a published port, both on a user network, web after db) goes
  * up, answers, shows in ps and logs, runs exec, converges without recreating what did not
  * change, recreates only the changed service, and leaves nothing behind after {@code down -v}.
+ * The issue's larger scenarios ({@link ComposeScenarios}) run on the same daemon.
  */
-class ComposeIT extends DaemonFixture {
+class ComposeIT extends ComposeScenarios {
 
     private static final String PROJECT = "itapp";
 
@@ -287,26 +289,63 @@ class ComposeIT extends DaemonFixture {
         }
     }
 
+    /**
+     * berth compose as a client of a Docker daemon, when docker.io is installed: a private dockerd
+     * (own socket and roots, no iptables, no docker0) gets berth's busybox and runs a small project.
+     */
+    @Test
+    void berthCompose_drivesADockerDaemon() throws IOException {
+        Assumptions.assumeTrue(Dockerd.installed(), "no dockerd on this machine");
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, """
+                name: itdocker
+                services:
+                  db:
+                    image: busybox
+                    command: ["sh", "-c", "echo db-up; exec sleep 3600"]
+                    stop_signal: SIGKILL
+                  web:
+                    image: busybox
+                    command: ["sh", "-c", "ping -c 1 -W 2 db >/dev/null && echo sees-db; exec sleep 3600"]
+                    stop_signal: SIGKILL
+                    depends_on: [db]
+                """);
+        Path tar = dir.resolve("busybox.tar");
+        berth("save", "-o", tar.toString(), "busybox").assertSuccess();
+        try (Dockerd dockerd = Dockerd.start()) {
+            dockerd.docker(Files.readAllBytes(tar), "load").assertSuccess();
+            try {
+                String up = onDockerd(dockerd, file, "up", "-d").assertSuccess().stderr();
+                assertThat(up).contains("Network itdocker_default", "Container itdocker-db-1 Started",
+                        "Container itdocker-web-1 Started");
+                assertThat(onDockerd(dockerd, file, "ps", "--format", "{{.Name}} {{.State}}").assertSuccess().stdout()
+                        .lines().toList()).containsExactly("itdocker-db-1 running", "itdocker-web-1 running");
+                Await.until("web's log line", Duration.ofSeconds(10),
+                        () -> onDockerd(dockerd, file, "logs", "web").stdout().contains("web-1  | sees-db"));
+                // dockerd's own view: compose's labels, as docker compose would set them
+                assertThat(dockerd.docker(null, "inspect", "-f", "{{index .Config.Labels \"com.docker.compose.service\"}}",
+                        "itdocker-web-1").assertSuccess().out()).isEqualTo("web");
+                onDockerd(dockerd, file, "down", "-t", "1").assertSuccess();
+                assertThat(dockerd.docker(null, "ps", "-aq").assertSuccess().out()).isEmpty();
+                assertThat(dockerd.docker(null, "network", "ls", "-q", "--filter", "name=itdocker_").assertSuccess().out()).isEmpty();
+            } finally {
+                onDockerd(dockerd, file, "down", "-t", "1");
+            }
+        }
+    }
+
+    private CommandResult onDockerd(Dockerd dockerd, Path file, String... args) {
+        List<String> all = new ArrayList<>(List.of("compose", "-f", file.toString(), "--progress=plain"));
+        all.addAll(List.of(args));
+        return daemon.berthOn(dockerd.host(), null, all.toArray(String[]::new));
+    }
+
     private static final String DOCKER_COMPOSE_1 = "/usr/bin/docker-compose";
 
     private CommandResult compose1(Path file, String... args) {
         List<String> cmd = new ArrayList<>(List.of(DOCKER_COMPOSE_1, "-H", daemon.host(), "-f", file.toString(), "-p", PROJECT));
         cmd.addAll(List.of(args));
         return Commands.run(cmd, Map.of("DOCKER_CONFIG", dir.resolve("docker-config").toString()), null, 120);
-    }
-
-    private CommandResult compose(Path file, String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "compose";
-        all[1] = "-f";
-        all[2] = file.toString();
-        all[3] = "--progress=plain";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return berth(all);
-    }
-
-    private String id(String container) {
-        return berth("inspect", "-f", "{{.Id}}", container).assertSuccess().out();
     }
 
     private static String get() {

@@ -155,9 +155,14 @@ public final class Berthd implements AutoCloseable {
     }
 
     public CommandResult berthWithInput(byte[] stdin, String... args) {
+        return berthOn(host(), stdin, args);
+    }
+
+    /** Runs the berth CLI against another daemon ({@code -H host}), e.g. a private dockerd. */
+    public CommandResult berthOn(String daemonHost, byte[] stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Commands.java().toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.berth.cli.Main", "-H", host()));
+                "-cp", System.getProperty("java.class.path"), "dev.berth.cli.Main", "-H", daemonHost));
         cmd.addAll(Arrays.asList(args));
         // credentials from login stay with this daemon's roots, never in the user's ~/.berth
         return Commands.run(cmd, Map.of("BERTH_CONFIG", base.resolve("berth-config").toString()), stdin, 120);

@@ -8,10 +8,11 @@ import java.util.Map;
  *
  * @param network   {@code networkmode} of RUN steps, null for the default
  * @param cacheFrom images the daemon may take cached steps from
+ * @param pull      {@code pull=1}: ask the daemon to pull newer base images (it may ignore it)
  */
 public record BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs,
                            Map<String, String> labels, String target, boolean noCache, boolean quiet,
-                           String network, List<String> cacheFrom) {
+                           String network, List<String> cacheFrom, boolean pull) {
 
     public BuildOptions {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -22,6 +23,6 @@ public record BuildOptions(List<String> tags, String dockerfile, Map<String, Str
 
     public BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs,
                         Map<String, String> labels, String target, boolean noCache, boolean quiet) {
-        this(tags, dockerfile, buildArgs, labels, target, noCache, quiet, null, List.of());
+        this(tags, dockerfile, buildArgs, labels, target, noCache, quiet, null, List.of(), false);
     }
 }

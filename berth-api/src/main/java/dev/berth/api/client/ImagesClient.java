@@ -117,7 +117,7 @@ public final class ImagesClient {
         if (!options.cacheFrom().isEmpty()) {
             target.query("cachefrom", dev.berth.api.Json.MAPPER.writeValueAsString(options.cacheFrom()));
         }
-        target.flag("nocache", options.noCache()).flag("q", options.quiet()).query("rm", "1");
+        target.flag("nocache", options.noCache()).flag("pull", options.pull()).flag("q", options.quiet()).query("rm", "1");
         return new JsonMessageStream(client.send("POST", target.toString(), RequestBody.tar(contextTar)));
     }
 

@@ -149,4 +149,15 @@ class EngineClientTest {
         FakeTransport t = new FakeTransport().json("POST", "/berth/images/bootstrap\\?name=busybox$", "{\"Id\":\"sha256:b0\"}");
         assertThat(new EngineClient(t).images().bootstrap("busybox")).isEqualTo("sha256:b0");
     }
+
+    @Test
+    void build_sendsPullAndNoCacheAsFlags() throws IOException {
+        FakeTransport t = new FakeTransport().json("POST", "/build", "");
+        BuildOptions options = new BuildOptions(List.of("app:1"), "Dockerfile", Map.of(), Map.of(), null, true, false,
+                null, List.of(), true);
+        try (JsonMessageStream messages = new EngineClient(t).images().build(new ByteArrayInputStream(new byte[0]), options)) {
+            assertThat(messages.next()).isNull();
+        }
+        assertThat(t.calls()).containsExactly("POST /v1.50/build?t=app%3A1&dockerfile=Dockerfile&nocache=1&pull=1&rm=1");
+    }
 }

@@ -69,7 +69,7 @@ public final class ServiceImages {
         String policy = service.pullPolicy() == null ? "missing" : service.pullPolicy();
         String id = id(ref);
         if (service.build() != null && !noBuild && (forceBuild || id == null || policy.equals("build"))) {
-            return build(project, service, false);
+            return build(project, service, BuildFlags.NONE);
         }
         if (id != null && !policy.equals("always")) {
             return id;
@@ -108,9 +108,9 @@ public final class ServiceImages {
 
     /**
      * Builds the service's image and tags it with its reference (and build.tags); returns the ID.
-     * {@code noCache} adds to the file's {@code no_cache} ({@code build --no-cache}).
+     * The flags add to the file's {@code no_cache} and {@code pull} ({@code build --no-cache --pull}).
      */
-    public String build(Project project, Service service, boolean noCache) throws IOException {
+    public String build(Project project, Service service, BuildFlags flags) throws IOException {
         BuildSpec spec = service.build();
         String ref = reference(project, service);
         String resource = "Image " + ref;
@@ -135,7 +135,7 @@ public final class ServiceImages {
         tags.add(ref);
         tags.addAll(spec.tags());
         BuildOptions options = new BuildOptions(tags, dockerfile, args, spec.labels(), spec.target(),
-                spec.noCache() || noCache, false);
+                spec.noCache() || flags.noCache(), false, spec.network(), spec.cacheFrom(), spec.pull() || flags.pull());
         PipedInputStream body = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(body);
         DockerIgnore ignore = ignore(root, dockerfile);

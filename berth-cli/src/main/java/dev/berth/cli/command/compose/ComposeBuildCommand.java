@@ -2,8 +2,8 @@ package dev.berth.cli.command.compose;
 
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
+import dev.berth.compose.project.BuildFlags;
 import dev.berth.compose.project.ServiceImages;
-import dev.berth.compose.project.ServiceSelection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ComposeBuildCommand extends ComposeCommand {
     @Option(names = "--no-cache", description = "Do not use cache when building the image")
     boolean noCache;
 
-    @Option(names = "--pull", description = "Always attempt to pull a newer version of the image (accepted)")
+    @Option(names = "--pull", description = "Always attempt to pull a newer version of the image")
     boolean pull;
 
     @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT")
@@ -31,11 +31,9 @@ public final class ComposeBuildCommand extends ComposeCommand {
     public Integer call() throws IOException {
         Project project = project(services);
         ServiceImages images = images();
-        for (Service s : ServiceSelection.of(project, services, false)) {
-            if (s.build() == null) {
-                continue;
-            }
-            images.build(project, s, noCache);
+        BuildFlags flags = new BuildFlags(noCache, pull);
+        for (Service s : selected(project, services, s -> s.build() != null)) {
+            images.build(project, s, flags);
         }
         return 0;
     }

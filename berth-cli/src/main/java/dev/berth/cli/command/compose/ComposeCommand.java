@@ -13,6 +13,7 @@ import dev.berth.compose.project.ProjectContainers;
 import dev.berth.compose.project.ProjectFiles;
 import dev.berth.compose.project.Progress;
 import dev.berth.compose.project.ServiceImages;
+import dev.berth.compose.project.ServiceSelection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -127,6 +129,11 @@ abstract class ComposeCommand extends BerthCommand {
         String dir = ctx().env("BERTH_COMPOSE_DIR");
         return new ProjectFiles(dir != null && !dir.isBlank() ? Path.of(dir)
                 : Path.of(System.getProperty("user.home"), ".berth", "compose"));
+    }
+
+    /** The selected {@code services} (all when empty) that {@code having} holds for, in the file's order. */
+    protected static List<Service> selected(Project project, List<String> services, Predicate<Service> having) {
+        return ServiceSelection.of(project, services, false).stream().filter(having).toList();
     }
 
     /** The project's containers of {@code services} (all when empty), stopped ones too when {@code all}. */

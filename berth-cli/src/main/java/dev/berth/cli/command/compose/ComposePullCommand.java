@@ -3,7 +3,6 @@ package dev.berth.cli.command.compose;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
 import dev.berth.compose.project.ServiceImages;
-import dev.berth.compose.project.ServiceSelection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,7 @@ public final class ComposePullCommand extends ComposeCommand {
     public Integer call() throws IOException {
         Project project = project(services);
         ServiceImages images = images();
-        for (Service s : ServiceSelection.of(project, services, false)) {
-            if (s.image() == null) {
-                continue;
-            }
+        for (Service s : selected(project, services, s -> s.image() != null)) {
             try {
                 images.pull(s.image(), s.platform());
             } catch (IOException e) {

@@ -63,7 +63,7 @@ public final class ImageBuildCommand extends BerthCommand {
     @Option(names = "--iidfile", description = "Write the image ID to the file")
     String iidfile;
 
-    @Option(names = "--pull", description = "Always attempt to pull a newer version of the image (accepted)")
+    @Option(names = "--pull", description = "Always attempt to pull a newer version of the image (sent as pull=1; berthd ignores it)")
     boolean pull;
 
     @Option(names = "--rm", arity = "0..1", description = "Remove intermediate containers after a successful build (accepted)")
@@ -101,7 +101,7 @@ public final class ImageBuildCommand extends BerthCommand {
         BuildView view = BuildView.of(quiet ? "plain" : progress, terminal, terminal ? columns() : 80, out());
         BuildContext sender = BuildContext.resolve(context, file, ctx().in());
         BuildOptions options = new BuildOptions(tags, sender.dockerfileName(), args, labelMap, target, noCache, quiet,
-                network, cacheFrom);
+                network, cacheFrom, pull);
         if (iidfile != null) {
             Files.deleteIfExists(Path.of(iidfile));
         }

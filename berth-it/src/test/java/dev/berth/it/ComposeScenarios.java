@@ -1,0 +1,198 @@
+package dev.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.CommandResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's compose scenarios, run by {@link ComposeIT} on its daemon (a file of their own to
+ * keep each file small, not a class of their own: one berthd serves all compose tests): a web
+ * app + database-like service + worker built from a Dockerfile, on two networks with named
+ * volumes and a healthcheck-gated start; scaling, one-off runs, log prefixes and {@code down -v};
+ * {@code config} output and a validation error that creates nothing.
+ */
+abstract class ComposeScenarios extends DaemonFixture {
+
+    private static final String SHOP = """
+            name: itshop
+            services:
+              db:
+                image: busybox
+                command: ["sh", "-c", "mkdir -p /www && echo rows-$$(cat /var/db/boot 2>/dev/null || echo none) > /www/index.html && echo first > /var/db/boot && exec httpd -f -p 5432 -h /www"]
+                stop_signal: SIGKILL
+                volumes: [dbdata:/var/db]
+                networks: [back]
+                healthcheck:
+                  test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:5432/"]
+                  interval: 200ms
+                  retries: 50
+              web:
+                image: busybox
+                command: ["sh", "-c", "echo web-started; exec sleep 3600"]
+                stop_signal: SIGKILL
+                networks: [front, back]
+                volumes: [cache:/cache]
+                depends_on:
+                  db: {condition: service_healthy}
+              worker:
+                build: ./worker
+                stop_signal: SIGKILL
+                networks: [front]
+                volumes: [keep:/keep]
+                depends_on: [web]
+            networks:
+              front: {}
+              back: {}
+            volumes:
+              dbdata: {}
+              cache: {}
+              keep:
+                external: true
+                name: itshop-keep
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void application_buildNetworksVolumesHealthGate_scaleRunLogsDown() throws IOException {
+        Path file = work.resolve("compose.yaml");
+        Files.writeString(file, SHOP);
+        Files.createDirectories(work.resolve("worker"));
+        Files.writeString(work.resolve("worker/Dockerfile"), """
+                FROM busybox
+                RUN echo built-worker > /built
+                CMD ["sh", "-c", "cat /built; exec sleep 3600"]
+                """);
+        berth("volume", "create", "itshop-keep").assertSuccess();
+        try {
+            String up = compose(file, "up", "-d").assertSuccess().stderr();
+            assertThat(up).contains("Network itshop_front", "Network itshop_back", "Volume itshop_dbdata",
+                    "Volume itshop_cache", "Image itshop-worker Built");
+            assertThat(up.indexOf("Container itshop-db-1 Healthy")).isPositive()
+                    .isLessThan(up.indexOf("Container itshop-web-1 Started"));
+            assertThat(up.indexOf("Container itshop-web-1 Started")).isLessThan(up.indexOf("Container itshop-worker-1 Started"));
+
+            // web is on both networks and reaches db by name; the worker, on the front one only, cannot resolve it
+            assertThat(compose(file, "exec", "-T", "web", "wget", "-q", "-O-", "http://db:5432/").assertSuccess().out())
+                    .isEqualTo("rows-none");
+            assertThat(compose(file, "exec", "-T", "worker", "grep", "-w", "db", "/etc/hosts").exitCode()).isEqualTo(1);
+            assertThat(compose(file, "exec", "-T", "worker", "wget", "-q", "-T", "2", "-O-", "http://db:5432/").exitCode())
+                    .isNotZero();
+            assertThat(compose(file, "exec", "-T", "worker", "grep", "-w", "web", "/etc/hosts").assertSuccess().out())
+                    .contains("itshop-web-1");
+
+            // logs: the built image's output, compose's prefixes (padded to the longest container name)
+            String logs = compose(file, "logs").assertSuccess().stdout();
+            assertThat(logs.lines().toList()).contains("worker-1  | built-worker", "web-1     | web-started");
+
+            // scale up and down: numbered containers added, then the highest numbers removed
+            compose(file, "up", "-d", "--scale", "web=3").assertSuccess();
+            assertThat(names()).contains("itshop-web-1", "itshop-web-2", "itshop-web-3");
+            assertThat(compose(file, "exec", "-T", "--index", "3", "web", "wget", "-q", "-O-", "http://db:5432/")
+                    .assertSuccess().out()).isEqualTo("rows-none");
+            compose(file, "up", "-d", "--scale", "web=1").assertSuccess();
+            assertThat(names()).containsExactlyInAnyOrder("itshop-db-1", "itshop-web-1", "itshop-worker-1");
+
+            // a one-off container: its exit code passes through, --rm leaves nothing
+            CommandResult run = compose(file, "run", "--rm", "-T", "web", "sh", "-c", "wget -q -O- http://db:5432/; exit 7");
+            assertThat(run.exitCode()).isEqualTo(7);
+            assertThat(run.stdout()).contains("rows-none");
+            assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.oneoff=True").assertSuccess().out()).isEmpty();
+
+            // down -v: containers, networks and the project's named volumes; never the external one
+            compose(file, "down", "-v").assertSuccess();
+            assertThat(names()).isEmpty();
+            assertThat(berth("network", "ls", "-q", "--filter", "name=itshop_").assertSuccess().out()).isEmpty();
+            assertThat(berth("volume", "ls", "-q").assertSuccess().stdout().lines().toList())
+                    .contains("itshop-keep").doesNotContain("itshop_dbdata", "itshop_cache");
+        } finally {
+            compose(file, "down", "-v", "-t", "1");
+            berth("volume", "rm", "-f", "itshop-keep");
+            berth("rmi", "-f", "itshop-worker");
+        }
+    }
+
+    @Test
+    void config_interpolatesMergesExtendsAndProfiles_andErrorsNameTheKeyPath() throws IOException {
+        Files.writeString(work.resolve(".env"), "TAG=1.2\nPORT=8088\n");
+        Files.writeString(work.resolve("common.yaml"), """
+                services:
+                  base:
+                    image: busybox
+                    environment:
+                      FROM_BASE: "yes"
+                """);
+        Path main = work.resolve("compose.yaml");
+        Files.writeString(main, """
+                name: itcfg
+                services:
+                  web:
+                    extends: {file: common.yaml, service: base}
+                    image: "busybox:${TAG}"
+                    ports: ["${PORT}:80"]
+                    environment:
+                      LEVEL: main
+                  debug:
+                    image: busybox
+                    profiles: [debug]
+                """);
+        Path override = work.resolve("override.yaml");
+        Files.writeString(override, """
+                services:
+                  web:
+                    environment:
+                      LEVEL: override
+                    command: ["sleep", "1"]
+                """);
+        CommandResult config = berth("compose", "-f", main.toString(), "-f", override.toString(), "config").assertSuccess();
+        assertThat(config.stdout()).contains("image: busybox:1.2", "LEVEL: override", "FROM_BASE: 'yes'",
+                "published: '8088'", "- sleep").doesNotContain("debug", "${");
+        assertThat(berth("compose", "-f", main.toString(), "config", "--services").assertSuccess().stdout().lines().toList())
+                .containsExactly("web");
+        assertThat(berth("compose", "-f", main.toString(), "--profile", "debug", "config", "--services").assertSuccess()
+                .stdout().lines().toList()).containsExactlyInAnyOrder("web", "debug");
+
+        Path bad = work.resolve("bad.yaml");
+        Files.writeString(bad, """
+                name: itbad
+                services:
+                  db:
+                    image: busybox
+                  web:
+                    image: busybox
+                    ports: ["eighty:80"]
+                """);
+        CommandResult invalid = compose(bad, "up", "-d");
+        assertThat(invalid.exitCode()).isNotZero();
+        assertThat(invalid.stderr()).contains("bad.yaml", "services.web.ports[0]", "eighty");
+        assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=itbad").assertSuccess().out()).isEmpty();
+        assertThat(berth("network", "ls", "-q", "--filter", "name=itbad_").assertSuccess().out()).isEmpty();
+    }
+
+    /** The project's containers' names, as {@code ps} lists them (all states). */
+    private List<String> names() {
+        return berth("ps", "-a", "--format", "{{.Names}}", "--filter", "label=com.docker.compose.project=itshop")
+                .assertSuccess().stdout().lines().toList();
+    }
+
+    protected CommandResult compose(Path file, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "compose";
+        all[1] = "-f";
+        all[2] = file.toString();
+        all[3] = "--progress=plain";
+        System.arraycopy(args, 0, all, 4, args.length);
+        return berth(all);
+    }
+
+    protected String id(String container) {
+        return berth("inspect", "-f", "{{.Id}}", container).assertSuccess().out();
+    }
+}
