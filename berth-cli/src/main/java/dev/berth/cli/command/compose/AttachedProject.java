@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
@@ -35,6 +37,8 @@ final class AttachedProject {
     private final List<ProjectContainer> containers;
     private final boolean colour;
     private final boolean prefix;
+    /** Per container, the StartedAt of the run whose logs were followed last. */
+    private final Map<String, String> followedRun = new ConcurrentHashMap<>();
 
     AttachedProject(CliContext ctx, ContainerActions actions, List<ProjectContainer> containers, boolean colour, boolean prefix) {
         this.ctx = ctx;
@@ -102,6 +106,7 @@ final class AttachedProject {
         try (LogFollower logs = new LogFollower(actions.client(), printer[0])) {
             follower[0] = logs;
             for (ProjectContainer c : containers) {
+                followedRun.put(c.id(), startedAt(c));
                 logs.follow(c, new LogsOptions(true, true, true, "all", false, sinceText, null, false));
             }
             logs.awaitAll();
@@ -130,13 +135,15 @@ final class AttachedProject {
                 JsonNode inspect = actions.client().containers().inspectRaw(c.id());
                 JsonNode state = inspect.path("State");
                 String policy = inspect.path("HostConfig").path("RestartPolicy").path("Name").asText("no");
-                if (policy.isEmpty() || policy.equals("no")
-                        || (policy.equals("on-failure") && state.path("ExitCode").asInt() == 0 && !state.path("Running").asBoolean())) {
+                if (policy.isEmpty() || policy.equals("no")) {
                     return false;
                 }
-                if (state.path("Running").asBoolean() && !state.path("Restarting").asBoolean()) {
-                    Instant started = Instant.parse(state.path("StartedAt").asText());
-                    String since = started.getEpochSecond() + "." + String.format("%09d", started.getNano());
+                String started = state.path("StartedAt").asText("");
+                if (!started.equals(followedRun.get(c.id())) && !state.path("Restarting").asBoolean()) {
+                    // a new run began (it may even have ended already: its logs are kept)
+                    followedRun.put(c.id(), started);
+                    Instant at = Instant.parse(started);
+                    String since = at.getEpochSecond() + "." + String.format("%09d", at.getNano());
                     follower.follow(c, new LogsOptions(true, true, true, "all", false, since, null, false));
                     return true;
                 }
@@ -151,6 +158,15 @@ final class AttachedProject {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** When the container's current (or last) run began, as inspect says it. */
+    private String startedAt(ProjectContainer c) {
+        try {
+            return actions.client().containers().inspectRaw(c.id()).path("State").path("StartedAt").asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 
