@@ -12,7 +12,6 @@ import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.reference.ImageRef;
 import dev.berth.engine.snapshots.Snapshotter;
-import dev.berth.engine.archive.TarExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,6 +44,7 @@ public final class Builder {
     private final Path tmpDir;
     private final Clock clock;
     private final int parallelism;
+    private final ContextScratch contexts;
 
     /** {@code builderRoot} is {@code <data-root>/builder}: the cache and scratch directories live there. */
     public Builder(ImageStore images, LayerStore layers, Snapshotter snapshotter, StepRunner runner, Path builderRoot,
@@ -59,19 +59,19 @@ public final class Builder {
         this.parallelism = Runtime.getRuntime().availableProcessors();
         Trees.delete(tmpDir);
         Files.createDirectories(tmpDir);
+        this.contexts = ContextScratch.open(builderRoot, tmpDir);
     }
 
     /**
-     * Unpacks {@code contextTar} (plain or compressed) into scratch space, builds {@code request}
-     * with it as the context, and deletes it again.
+     * Unpacks {@code contextTar} (plain or compressed) into scratch space ({@link ContextScratch}: small
+     * contexts on tmpfs), builds {@code request} with it as the context, and deletes it again in the background.
      */
     public ImageId build(InputStream contextTar, BuildRequest request, BuildProgress progress) throws Exception {
-        Path dir = Files.createTempDirectory(tmpDir, "context-");
+        Path dir = contexts.unpack(contextTar);
         try {
-            TarExtractor.extract(contextTar, dir);
             return build(request.withContext(dir), progress);
         } finally {
-            Trees.delete(dir);
+            contexts.discard(dir);
         }
     }
 
