@@ -87,7 +87,8 @@ final class TaskLauncher {
             HostConfig hc = record.hostConfig();
             EtcFiles.writeIfMissing(paths.dataDir(), hostname, hc.extraHosts(), HOST_RESOLV_CONF, hc.dns(),
                     hc.dnsSearch(), hc.dnsOptions());
-            ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target());
+            ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target())
+                    .withGroups(UserResolver.groups(hc.groupAdd(), rootfs.target()));
             String cwd = workingDir(config, rootfs.target());
             List<String> args = new ArrayList<>();
             args.add(record.path());

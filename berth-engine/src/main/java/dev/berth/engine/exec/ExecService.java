@@ -151,7 +151,7 @@ public final class ExecService {
         ResolvedUser user = req.user() == null || req.user().isEmpty() ? null : UserResolver.resolve(req.user(), rootfs);
         List<String> env = req.env() == null ? List.of() : req.env();
         JsonNode process = ExecProcessJson.build(containerProcess, req.cmd(), env, req.workingDir(), req.isTty(), user,
-                req.isPrivileged() ? ExecProcessJson.boundingCapabilities() : null);
+                req.isPrivileged() ? dev.berth.engine.security.Capabilities.bounding() : null);
         List<String> processEnv = new ArrayList<>();
         process.path("env").forEach(e -> processEnv.add(e.asText()));
         Optional<StartFailure> missing = ExecutableLookup.check(rootfs, req.cmd().getFirst(), processEnv,

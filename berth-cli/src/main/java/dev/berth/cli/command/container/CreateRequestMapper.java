@@ -108,6 +108,7 @@ final class CreateRequestMapper {
         host.put("ReadonlyRootfs", o.readOnly);
         put(host, "Init", o.init);
         o.limits.putInto(host);
+        o.security.putInto(host);
         config.put("HostConfig", host);
         if ((!o.networkAliases.isEmpty() || o.ip != null) && o.network != null && !o.network.isEmpty()) {
             Map<String, Object> endpoint = new LinkedHashMap<>();
