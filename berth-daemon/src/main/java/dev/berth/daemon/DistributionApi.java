@@ -21,9 +21,11 @@ import java.util.function.Consumer;
 final class DistributionApi implements DistributionBackend {
 
     private final Distribution distribution;
+    private final ImageEvents events;
 
-    DistributionApi(Distribution distribution) {
+    DistributionApi(Distribution distribution, ImageEvents events) {
         this.distribution = distribution;
+        this.events = events;
     }
 
     @Override
@@ -33,6 +35,8 @@ final class DistributionApi implements DistributionBackend {
         try {
             distribution.pull(ref, PlatformSelector.parse(platform), AuthConfig.fromHeader(registryAuth),
                     p -> messages.accept(message(p)));
+            // dockerd: the reference as the actor, its repository as the name
+            events.emit("pull", ref.familiar(), ref.familiarName());
         } catch (RegistryAuthException e) {
             throw new Unauthorized(e.getMessage());
         }
@@ -43,6 +47,7 @@ final class DistributionApi implements DistributionBackend {
         ImageRef ref = reference(name, tag);
         try {
             distribution.push(ref, AuthConfig.fromHeader(registryAuth), p -> messages.accept(message(p)));
+            events.emit("push", ref.familiar(), ref.familiarName());
         } catch (RegistryAuthException e) {
             throw new Unauthorized(e.getMessage());
         }

@@ -159,6 +159,14 @@ public final class ContainerService implements AutoCloseable {
         return new Created(record, warnings);
     }
 
+    /**
+     * Reports what the API did to a container without changing it (attach, resize, top,
+     * export, archive-path, extract-to-dir), as dockerd's container events.
+     */
+    public void announce(String idOrName, String action, Map<String, String> extra) {
+        events.emit(store.get(idOrName), action, extra);
+    }
+
     public ContainerRecord get(String idOrName) {
         return store.get(idOrName);
     }
@@ -328,18 +336,29 @@ public final class ContainerService implements AutoCloseable {
                 snapshotter.unmount(paths(lc.id).rootfs());
             }
             runtime.delete(lc.id.hex(), true);
-            networking.release(lc.id.hex());
             closeLog(lc);
             store.find(lc.id.hex()).ifPresent(r -> {
                 if (r.state().status() != ContainerStatus.REMOVING) {
                     recordExit(r.withState(r.state().withOomKilled(oomKilled)), exitCode);
                 }
             });
+            // after die, as dockerd's clean-up: network disconnect and volume unmount events follow it
+            networking.release(lc.id.hex());
+            mounts.unmounted(lc.id.hex(), mountsOf(lc.id));
             lc.endRun(exitCode);
         }
         LOG.log(Level.DEBUG, () -> "container " + lc.id.shortId() + " exited with " + exitCode);
         if (autoRemove) {
             removeQuietly(lc.id);
+        }
+    }
+
+    /** The container's mount table; none when its directory went with a removal meanwhile. */
+    private List<ContainerMount> mountsOf(ContainerId id) {
+        try {
+            return MountTable.read(paths(id).dataDir());
+        } catch (SystemException gone) {
+            return List.of();
         }
     }
 

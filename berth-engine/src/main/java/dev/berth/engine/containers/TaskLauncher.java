@@ -81,6 +81,7 @@ final class TaskLauncher {
         long t0 = System.nanoTime();
         MountedRootfs rootfs = mount(record, paths);
         long t1 = System.nanoTime();
+        List<dev.berth.engine.volumes.ContainerMount> table = List.of();
         try {
             ContainerConfig config = record.config();
             String hostname = hostname(record);
@@ -93,7 +94,8 @@ final class TaskLauncher {
             List<String> args = new ArrayList<>();
             args.add(record.path());
             args.addAll(record.args());
-            ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
+            table = MountTable.read(paths.dataDir());
+            ContainerMounts.StartMounts userMounts = mounts.forStart(record.id().hex(), table, rootfs.target());
             List<BindMount> binds = binds(userMounts, paths);
             if (Boolean.TRUE.equals(record.hostConfig().init())) {
                 binds.add(InitProcess.mount(InitProcess.HOST_BINARY));
@@ -117,10 +119,12 @@ final class TaskLauncher {
             return launched;
         } catch (IOException e) {
             networking.release(record.id().hex());
+            mounts.unmounted(record.id().hex(), table);
             rootfs.close();
             throw new SystemException("failed to prepare container " + record.id() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             networking.release(record.id().hex());
+            mounts.unmounted(record.id().hex(), table);
             rootfs.close();
             throw e;
         }

@@ -44,6 +44,7 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
                 ContainerArchive.write(rootfs, mounts, path(req), req.body());
                 return null;
             });
+            containers.announce(p.get("id"), "extract-to-dir", java.util.Map.of());
             res.sendEmpty(200);
         });
     }
@@ -58,6 +59,7 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
             }
             return null;
         });
+        containers.announce(p.get("id"), "archive-path", java.util.Map.of());
     }
 
     private static String path(ServerRequest req) {

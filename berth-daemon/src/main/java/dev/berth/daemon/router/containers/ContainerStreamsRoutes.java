@@ -48,6 +48,8 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
     private void resize(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
         TerminalSize size = TerminalSize.of(req.query());
         containers.resize(p.get("id"), size.rows(), size.columns());
+        containers.announce(p.get("id"), "resize", java.util.Map.of("height", Integer.toString(size.rows()),
+                "width", Integer.toString(size.columns())));
         res.sendEmpty(200);
     }
 
@@ -58,6 +60,7 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
         boolean wantStderr = Api.bool(req.query(), "stderr");
         boolean wantStdin = Api.bool(req.query(), "stdin") && record.config().isOpenStdin();
         AttachSink sink = new AttachSink(tty, wantStdout, wantStderr);
+        containers.announce(record.id().hex(), "attach", java.util.Map.of());
         try (AutoCloseable detach = containers.attach(record.id().hex(), sink);
                 Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
             sink.connect(conn.out());
