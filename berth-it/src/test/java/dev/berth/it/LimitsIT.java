@@ -215,6 +215,17 @@ class LimitsIT extends DaemonFixture {
     }
 
     @Test
+    void hostNamespaceModes_shareTheHostsPidIpcAndUts() throws IOException {
+        String pid1 = Files.readString(Path.of("/proc/1/comm")).strip();
+        String ipc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+        String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertThat(docker("run", "--rm", "--pid", "host", "--ipc", "host", "--uts", "host", "busybox", "sh", "-c",
+                "cat /proc/1/comm; readlink /proc/self/ns/ipc; cat /proc/sys/kernel/hostname").assertSuccess().out().lines())
+                .containsExactly(pid1, ipc, name);
+        assertThat(berth("run", "--rm", "busybox", "cat", "/proc/1/comm").assertSuccess().out()).isEqualTo("cat");
+    }
+
+    @Test
     void imagePrune_removesWhatTheFilterNames_andDfVerboseShowsSharedLayers() {
         // run, not create: commit of a never-started container fails today (no rw/diff yet)
         berth("run", "--name", "base", "busybox", "true").assertSuccess();

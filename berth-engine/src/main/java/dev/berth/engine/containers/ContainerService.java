@@ -642,6 +642,9 @@ public final class ContainerService implements AutoCloseable {
                         + ". Stop the container before attempting removal or force remove");
             }
             CompletableFuture<Integer> exit = lc.nextExit();
+            // dockerd's ExitOnNext: the kill of a forced removal ends the restart loop, else a
+            // policy could start the container again before the removal takes it
+            stoppedByHand(lc, record);
             signal(record, Signals.SIGKILL);
             awaitExit(exit, 30);
         }

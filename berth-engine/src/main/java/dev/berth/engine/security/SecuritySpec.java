@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * the capability set in {@code process.capabilities}; each {@code --device} as a {@code
  * linux.devices} node plus an allow rule; each {@code --device-cgroup-rule}; and for
  * {@code --privileged} every host device with an allow-all rule, no masked or read-only
- * paths, no seccomp filter and a writable /sys and /sys/fs/cgroup.
+ * paths, no seccomp filter and a writable /sys and /sys/fs/cgroup; the host's PID, IPC or
+ * UTS namespace when asked ({@link NamespaceModes}).
  */
 public final class SecuritySpec {
 
@@ -33,7 +34,8 @@ public final class SecuritySpec {
         if (h.deviceCgroupRules() != null) {
             h.deviceCgroupRules().forEach(SecuritySpec::cgroupRule);
         }
-        Sysctls.check(h.sysctls(), h.networkMode());
+        NamespaceModes.check(h);
+        Sysctls.check(h.sysctls(), h.networkMode(), h.ipcMode());
         if (h.shmSize() != null && h.shmSize() < 0) {
             throw new InvalidArgumentException("SHM size can not be less than 0");
         }
@@ -46,6 +48,7 @@ public final class SecuritySpec {
      * @param devices      the host devices it gets: its {@code --device}s, or all of them when privileged
      */
     public static void apply(ObjectNode root, HostConfig h, List<String> capabilities, List<HostDevice> devices) {
+        NamespaceModes.apply(root, h);
         ObjectNode caps = ((ObjectNode) root.path("process")).putObject("capabilities");
         for (String set : List.of("bounding", "effective", "permitted")) {
             ArrayNode a = caps.putArray(set);

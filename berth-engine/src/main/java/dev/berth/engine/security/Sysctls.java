@@ -23,8 +23,9 @@ public final class Sysctls {
      * @param sysctls     {@code HostConfig.Sysctls} (may be null)
      * @param networkMode {@code HostConfig.NetworkMode}: {@code host} shares the host's network
      *                    namespace, whose {@code net.*} the container must not change
+     * @param ipcMode     {@code HostConfig.IpcMode}: likewise {@code host} for the IPC keys
      */
-    public static void check(Map<String, String> sysctls, String networkMode) {
+    public static void check(Map<String, String> sysctls, String networkMode, String ipcMode) {
         if (sysctls == null) {
             return;
         }
@@ -36,6 +37,10 @@ public final class Sysctls {
             if (key.startsWith("net.") && "host".equals(networkMode)) {
                 throw new InvalidArgumentException("sysctl '" + key + "=" + e.getValue()
                         + "' is not allowed: the container shares the host's network namespace");
+            }
+            if (!key.startsWith("net.") && "host".equals(ipcMode)) {
+                throw new InvalidArgumentException("sysctl '" + key + "=" + e.getValue()
+                        + "' is not allowed: the container shares the host's IPC namespace");
             }
         }
     }

@@ -60,8 +60,22 @@ class SecuritySpecTest {
                 new Case("{\"Devices\":[{\"PathOnHost\":\"/dev/zero\",\"PathInContainer\":\"/dev/z\",\"CgroupPermissions\":\"rwx\"}]}",
                         "invalid device mode: rwx"),
                 new Case("{\"Sysctls\":{\"kernel.hostname\":\"x\"}}", "sysctl 'kernel.hostname=x' is not allowed"),
-                new Case("{\"ShmSize\":-1}", "SHM size can not be less than 0"))) {
+                new Case("{\"ShmSize\":-1}", "SHM size can not be less than 0"),
+                new Case("{\"PidMode\":\"bogus\"}", "invalid PID mode: bogus"),
+                new Case("{\"IpcMode\":\"container:db\"}", "--ipc container:NAME is not supported by berth yet"))) {
             assertThatThrownBy(() -> SecuritySpec.check(host(c.hostConfig()))).as(c.hostConfig()).hasMessage(c.message());
         }
+    }
+
+    @Test
+    void hostNamespaces_areLeftOutOfTheSpec() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree("""
+                {"process":{},"hostname":"c1","mounts":[{"destination":"/dev/shm","type":"tmpfs","source":"shm","options":["size=1"]}],
+                 "linux":{"namespaces":[{"type":"mount"},{"type":"network"},{"type":"uts"},{"type":"pid"},{"type":"ipc"}]}}""");
+        SecuritySpec.apply(root, host("{\"PidMode\":\"host\",\"IpcMode\":\"host\",\"UTSMode\":\"host\"}"), List.of(), List.of());
+        assertThat(root.at("/linux/namespaces").toString()).isEqualTo("[{\"type\":\"mount\"},{\"type\":\"network\"}]");
+        assertThat(root.has("hostname")).isFalse();
+        assertThat(root.at("/mounts/0").toString()).isEqualTo(
+                "{\"destination\":\"/dev/shm\",\"type\":\"bind\",\"source\":\"/dev/shm\",\"options\":[\"rbind\",\"nosuid\",\"noexec\",\"nodev\"]}");
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The device, sysctl, group and /dev/shm flags of run and create, with docker's names and
  * parsing (cli/command/container/opts.go), and the {@code HostConfig} fields they become:
- * Devices, DeviceCgroupRules, Sysctls, GroupAdd, ShmSize. Which sysctls are allowed is the
+ * Devices, DeviceCgroupRules, Sysctls, GroupAdd, ShmSize, and the namespace modes PidMode,
+ * IpcMode, UTSMode. Which sysctls are allowed is the
  * daemon's check, so the same rule holds for every client.
  */
 final class SecurityFlags {
@@ -19,6 +20,9 @@ final class SecurityFlags {
     List<String> sysctls = new ArrayList<>();
     List<String> groupAdd = new ArrayList<>();
     String shmSize;
+    String pid;
+    String ipc;
+    String uts;
 
     SpecBuilder declare(SpecBuilder spec) {
         return spec
@@ -27,7 +31,10 @@ final class SecurityFlags {
                         v -> deviceCgroupRules = v, "--device-cgroup-rule")
                 .list("Sysctl options", "sysctls", sysctls, v -> sysctls = v, "--sysctl")
                 .list("Add additional groups to join", "groupAdd", groupAdd, v -> groupAdd = v, "--group-add")
-                .value(String.class, "Size of /dev/shm", "shmSize", v -> shmSize = v, "--shm-size");
+                .value(String.class, "Size of /dev/shm", "shmSize", v -> shmSize = v, "--shm-size")
+                .value(String.class, "PID namespace to use", "pid", v -> pid = v, "--pid")
+                .value(String.class, "IPC mode to use", "ipc", v -> ipc = v, "--ipc")
+                .value(String.class, "UTS namespace to use", "uts", v -> uts = v, "--uts");
     }
 
     void putInto(Map<String, Object> host) {
@@ -54,6 +61,15 @@ final class SecurityFlags {
         }
         if (shmSize != null) {
             host.put("ShmSize", MountFlag.bytes(shmSize));
+        }
+        if (pid != null) {
+            host.put("PidMode", pid);
+        }
+        if (ipc != null) {
+            host.put("IpcMode", ipc);
+        }
+        if (uts != null) {
+            host.put("UTSMode", uts);
         }
     }
 

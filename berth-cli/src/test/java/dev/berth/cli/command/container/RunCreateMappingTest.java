@@ -138,7 +138,9 @@ class RunCreateMappingTest {
         JsonNode host = create("create", "--device", "/dev/zero:/dev/mydev", "--device", "/dev/null:r",
                 "--device", "/dev/fuse:/dev/f:rw", "--device-cgroup-rule", "c 42:* rmw", "--sysctl", "net.ipv4.ip_forward=1",
                 "--sysctl", "kernel.shmmax=1=2", "--group-add", "audio", "--group-add", "1234", "--shm-size", "128m",
-                "busybox").get("HostConfig");
+                "--pid", "host", "--ipc", "shareable", "--uts", "host", "busybox").get("HostConfig");
+        assertThat(host.get("PidMode").asText() + host.get("IpcMode").asText() + host.get("UTSMode").asText())
+                .isEqualTo("hostshareablehost");
         assertThat(host.get("Devices")).isEqualTo(Json.MAPPER.readTree("""
                 [{"PathOnHost":"/dev/zero","PathInContainer":"/dev/mydev","CgroupPermissions":"rwm"},
                  {"PathOnHost":"/dev/null","PathInContainer":"/dev/null","CgroupPermissions":"r"},
