@@ -45,8 +45,11 @@ final class DiskUsageApi implements DiskUsageBackend {
     private final Path buildCache;
     private final Clock clock;
 
+    private final ImageEvents events;
+
     DiskUsageApi(ImagesBackend images, ImageStore imageStore, LayerStore layers, ContainerService containers,
-            VolumeStore volumes, Path dataRoot, Clock clock) {
+            VolumeStore volumes, Path dataRoot, Clock clock, ImageEvents events) {
+        this.events = events;
         this.images = images;
         this.imageStore = imageStore;
         this.layers = layers;
@@ -166,6 +169,7 @@ final class DiskUsageApi implements DiskUsageBackend {
                 }
             }
         }
+        events.pruned(dev.berth.engine.events.Event.IMAGE, reclaimed);
         return new Pruned(deleted, reclaimed);
     }
 
@@ -173,7 +177,9 @@ final class DiskUsageApi implements DiskUsageBackend {
     public CachePruned pruneBuildCache() {
         long before = layersSize();
         List<String> keys = cache().prune();
-        return new CachePruned(keys, Math.max(0, before - layersSize()));
+        long reclaimed = Math.max(0, before - layersSize());
+        events.pruned(dev.berth.engine.events.Event.BUILDER, reclaimed);
+        return new CachePruned(keys, reclaimed);
     }
 
     private static long directorySize(Path dir) {

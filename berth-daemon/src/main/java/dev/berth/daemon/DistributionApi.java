@@ -20,9 +20,11 @@ import java.util.function.Consumer;
 final class DistributionApi implements DistributionBackend {
 
     private final Distribution distribution;
+    private final ImageEvents events;
 
-    DistributionApi(Distribution distribution) {
+    DistributionApi(Distribution distribution, ImageEvents events) {
         this.distribution = distribution;
+        this.events = events;
     }
 
     @Override
@@ -31,12 +33,15 @@ final class DistributionApi implements DistributionBackend {
         ImageRef ref = reference(image, tag);
         distribution.pull(ref, PlatformSelector.parse(platform), AuthConfig.fromHeader(registryAuth),
                 p -> messages.accept(message(p)));
+        // dockerd: the reference as the actor, its repository as the name
+        events.emit("pull", ref.familiar(), ref.familiarName());
     }
 
     @Override
     public void push(String name, String tag, String registryAuth, Consumer<ObjectNode> messages) throws IOException {
         ImageRef ref = reference(name, tag);
         distribution.push(ref, AuthConfig.fromHeader(registryAuth), p -> messages.accept(message(p)));
+        events.emit("push", ref.familiar(), ref.familiarName());
     }
 
     @Override

@@ -88,7 +88,7 @@ final class Engine implements SystemBackend, AutoCloseable {
         this.commits = commits;
         this.volumes = volumes;
         this.execs = execs;
-        this.distributionRoutes = new DistributionRoutes(new DistributionApi(distribution));
+        this.distributionRoutes = new DistributionRoutes(new DistributionApi(distribution, new ImageEvents(events, images)));
         this.config = config;
         this.runtimeChoice = runtimeChoice;
         this.runtimeVersion = runtimeVersion;
@@ -185,7 +185,7 @@ final class Engine implements SystemBackend, AutoCloseable {
     ApiRoutes.Group diskUsageRoutes() {
         return new dev.berth.daemon.router.system.DiskUsageRoutes(new DiskUsageApi(
                 new ImagesApi(images, events), images, layers, containers, volumes, config.dataRoot(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new ImageEvents(events, images)));
     }
 
     ApiRoutes.Group resourceRoutes() {

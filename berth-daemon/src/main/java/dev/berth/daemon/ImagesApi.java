@@ -9,7 +9,6 @@ import dev.berth.api.types.image.ImageSummary;
 import dev.berth.daemon.router.images.ImagesBackend;
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
-import dev.berth.engine.events.Event;
 import dev.berth.engine.events.EventBus;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageConfig;
@@ -32,16 +31,16 @@ import java.util.function.Predicate;
 final class ImagesApi implements ImagesBackend {
 
     private final ImageStore images;
-    private final EventBus events;
+    private final ImageEvents events;
 
     ImagesApi(ImageStore images, EventBus events) {
         this.images = images;
-        this.events = events;
+        this.events = new ImageEvents(events, images);
     }
 
     /** An image event as dockerd sends it: the image's ID, and the reference concerned as {@code name}. */
     private void imageEvent(String action, String id, String name) {
-        events.publish(Event.IMAGE, action, id, Map.of("name", name));
+        events.emit(action, id, name);
     }
 
     @Override
@@ -167,7 +166,9 @@ final class ImagesApi implements ImagesBackend {
 
     @Override
     public void save(List<String> names, OutputStream out) throws IOException {
+        List<String> ids = names.stream().map(n -> images.get(n).id().toString()).distinct().toList();
         images.save(names, out);
+        ids.forEach(id -> imageEvent("save", id, id));
     }
 
     @Override

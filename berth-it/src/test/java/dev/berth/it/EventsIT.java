@@ -3,10 +3,12 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.CommandResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /events} through berth and docker: history with since/until, filters, the live stream. */
 class EventsIT extends DaemonFixture {
@@ -24,7 +26,8 @@ class EventsIT extends DaemonFixture {
 
         var actions = berth("events", "--since", unix(from), "--until", unix(to), "--filter", "container=evt",
                 "--format", "{{.Action}}").assertSuccess().out();
-        assertThat(actions.lines()).containsExactly("create", "start", "die", "destroy");
+        // run attaches before it starts: dockerd's attach event comes between create and start
+        assertThat(actions.lines()).containsExactly("create", "attach", "start", "die", "destroy");
         assertThat(berth("events", "--since", unix(from), "--until", unix(to), "--filter", "container=evt",
                 "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}").assertSuccess().out())
                 .isEqualTo("3");
@@ -71,6 +74,56 @@ class EventsIT extends DaemonFixture {
         assertThat(docker("events", "--since", unix(from), "--until", until, "--filter", "type=network",
                 "--filter", "event=destroy", "--format", "{{index .Actor.Attributes \"name\"}}").assertSuccess().out())
                 .isEqualTo("evtnet");
+    }
+
+    @Test
+    void mountsConnectionsSavesAndPrunes_areEvents_asDockerdSendsThem(@TempDir Path tmp) {
+        Instant from = Instant.now();
+        berth("network", "create", "evtlink").assertSuccess();
+        try {
+            String net = berth("network", "inspect", "-f", "{{.Id}}", "evtlink").assertSuccess().out();
+            berth("run", "-d", "--name", "evtmount", "-v", "evtdata:/data:ro", "busybox", "sleep", "300").assertSuccess();
+            String id = berth("inspect", "-f", "{{.Id}}", "evtmount").assertSuccess().out();
+            berth("network", "connect", "evtlink", "evtmount").assertSuccess();
+            berth("network", "disconnect", "evtlink", "evtmount").assertSuccess();
+            berth("top", "evtmount").assertSuccess();
+            berth("stop", "-t", "0", "evtmount").assertSuccess();
+            berth("save", "-o", tmp.resolve("b.tar").toString(), "busybox").assertSuccess();
+            berth("image", "prune", "-f").assertSuccess();
+            docker("builder", "prune", "-f").assertSuccess();
+            Instant to = Instant.now();
+            String since = unix(from);
+            String until = unix(to);
+
+            assertThat(berth("events", "--since", since, "--until", until, "--filter", "type=volume",
+                    "--format", "{{.Action}} {{.Actor.ID}}").assertSuccess().out().lines())
+                    .containsExactly("create evtdata", "mount evtdata", "unmount evtdata");
+            assertThat(docker("events", "--since", since, "--until", until, "--filter", "volume=evtdata", "--filter",
+                    "event=mount", "--format", "{{index .Actor.Attributes \"container\"}} {{index .Actor.Attributes \"destination\"}} "
+                            + "{{index .Actor.Attributes \"read/write\"}} {{index .Actor.Attributes \"driver\"}}")
+                    .assertSuccess().out()).isEqualTo(id + " /data false local");
+            // connect/disconnect on the command and at start/stop (the default bridge), actor = the network
+            assertThat(docker("events", "--since", since, "--until", until, "--filter", "network=evtlink",
+                    "--format", "{{.Action}} {{.Actor.ID}} {{index .Actor.Attributes \"container\"}}").assertSuccess().out().lines())
+                    .containsExactly("create " + net + " ", "connect " + net + " " + id, "disconnect " + net + " " + id);
+            assertThat(berth("events", "--since", since, "--until", until, "--filter", "type=network", "--filter", "network=bridge",
+                    "--format", "{{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}}").assertSuccess().out().lines())
+                    .containsExactly("connect bridge bridge", "disconnect bridge bridge");
+            assertThat(berth("events", "--since", since, "--until", until, "--filter", "container=evtmount",
+                    "--format", "{{.Action}}").assertSuccess().out().lines()).contains("start", "top", "die", "stop");
+
+            String busybox = docker("image", "inspect", "-f", "{{.Id}}", "busybox").assertSuccess().out();
+            assertThat(docker("events", "--since", since, "--until", until, "--filter", "type=image", "--filter", "event=save",
+                    "--format", "{{.Actor.ID}}").assertSuccess().out()).isEqualTo(busybox);
+            assertThat(berth("events", "--since", since, "--until", until, "--filter", "type=image", "--filter", "type=builder",
+                    "--filter", "event=prune", "--format", "{{.Type}} {{.Actor.Attributes.reclaimed}}").assertSuccess().out().lines())
+                    .containsExactly("image 0", "builder 0");
+        } finally {
+            // a bridge left behind would hold its subnet on the host for every later daemon
+            berth("rm", "-f", "evtmount");
+            berth("network", "rm", "evtlink").assertSuccess();
+            berth("volume", "rm", "evtdata");
+        }
     }
 
     @Test

@@ -33,9 +33,10 @@ class LimitsIT extends DaemonFixture {
     @Test
     void limits_reachTheCgroup_andUpdateChangesThemWhileRunning() throws IOException {
         berth("run", "-d", "--name", "limited", "--memory", "32m", "--pids-limit", "50", "--cpus", "0.5",
-                "--cpu-shares", "512", "--cpuset-cpus", "0", "--memory-reservation", "16m", "busybox", "sleep", "300")
-                .assertSuccess();
+                "--cpu-shares", "512", "--cpuset-cpus", "0", "--memory-reservation", "16m", "--oom-kill-disable",
+                "busybox", "sleep", "300").assertSuccess();
         String id = id("limited");
+        assertThat(cgroupFile("memory", id, "memory.oom_control")).contains("oom_kill_disable 1");
         assertThat(cgroupFile("cpuset", id, "cpuset.cpus")).isEqualTo("0");
         assertThat(cgroupFile("memory", id, "memory.soft_limit_in_bytes")).isEqualTo("16777216");
         assertThat(cgroupFile("memory", id, "memory.limit_in_bytes")).isEqualTo("33554432");
@@ -156,6 +157,75 @@ class LimitsIT extends DaemonFixture {
                 .matches("NoNewPrivs:\\s+1\n500");
         assertThat(berth("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "grep", "^Seccomp:",
                 "/proc/self/status").assertSuccess().out()).matches("Seccomp:\\s+0");
+    }
+
+    @Test
+    void capabilities_reachTheProcess_andDecideWhatItMay() {
+        // ping falls back to an unprivileged ICMP socket when ping_group_range allows it (Docker's
+        // default); closing that range leaves the raw socket, which needs CAP_NET_RAW
+        String noRaw = berth("run", "--rm", "--cap-drop", "net_raw", "--sysctl", "net.ipv4.ping_group_range=1 0",
+                "busybox", "sh", "-c", "grep CapEff /proc/self/status; ping -c1 -W1 127.0.0.1 >/dev/null 2>&1; echo ping=$?")
+                .assertSuccess().out();
+        assertThat(noRaw).matches("CapEff:\\s+00000000a80405fb\nping=1");
+        assertThat(berth("run", "--rm", "--sysctl", "net.ipv4.ping_group_range=1 0", "busybox", "sh", "-c",
+                "ping -c1 -W1 127.0.0.1 >/dev/null && echo pinged").assertSuccess().out()).isEqualTo("pinged");
+        // through the official CLI: SYS_ADMIN (and the seccomp rules that come with it) allows mount
+        assertThat(docker("run", "--rm", "--cap-add", "SYS_ADMIN", "busybox", "sh", "-c",
+                "mount -t tmpfs none /tmp && grep -c ' /tmp tmpfs' /proc/mounts").assertSuccess().out()).isEqualTo("1");
+        CommandResult denied = docker("run", "--rm", "busybox", "mount", "-t", "tmpfs", "none", "/tmp");
+        assertThat(denied.exitCode()).isNotZero();
+        assertThat(denied.stderr()).contains("mount: permission denied");
+        CommandResult unknown = berth("run", "--rm", "--cap-add", "NET_RAWR", "busybox", "true");
+        assertThat(unknown.exitCode()).isEqualTo(125);
+        assertThat(unknown.stderr()).contains("unknown capability: \"CAP_NET_RAWR\"");
+    }
+
+    @Test
+    void devicesSysctlsGroupsAndShm_reachTheContainer() {
+        // cpu_dma_latency is in no default allow rule, so its "r" alone decides: read yes, write no
+        assertThat(docker("run", "--rm", "--device", "/dev/zero:/dev/mydev", "--device", "/dev/cpu_dma_latency:/dev/lat:r",
+                "--sysctl", "kernel.shmmax=1048576", "--group-add", "audio", "--group-add", "1234", "--shm-size", "128m",
+                "busybox", "sh", "-c", "ls -l /dev/mydev | cut -c1; head -c 3 /dev/mydev | wc -c; head -c 4 /dev/lat | wc -c; "
+                        + "echo 0 > /dev/lat || echo refused; cat /proc/sys/kernel/shmmax; id -G; "
+                        + "df -k /dev/shm | tail -1 | awk '{print $2}'")
+                .assertSuccess().out().lines()).containsExactly("c", "3", "4", "refused", "1048576", "0 10 29 1234", "131072");
+        docker("create", "--name", "devs", "--device", "/dev/zero:/dev/mydev", "--shm-size", "128m", "busybox")
+                .assertSuccess();
+        assertThat(berth("inspect", "-f", "{{.HostConfig.ShmSize}} {{range .HostConfig.Devices}}{{.PathOnHost}}:"
+                + "{{.PathInContainer}}:{{.CgroupPermissions}}{{end}}", "devs").assertSuccess().out())
+                .isEqualTo("134217728 /dev/zero:/dev/mydev:rwm");
+        berth("rm", "devs").assertSuccess();
+        CommandResult hostWide = berth("run", "--rm", "--sysctl", "kernel.domainname=x", "busybox", "true");
+        assertThat(hostWide.exitCode()).isEqualTo(125);
+        assertThat(hostWide.stderr()).contains("sysctl 'kernel.domainname=x' is not allowed");
+        CommandResult missing = berth("run", "--rm", "--device", "/dev/nope", "busybox", "true");
+        assertThat(missing.exitCode()).as("docker's code for a start error saying no such file").isEqualTo(127);
+        assertThat(missing.stderr()).contains("error gathering device information while adding custom device \"/dev/nope\"");
+    }
+
+    @Test
+    void privileged_getsEveryCapabilityAndDevice_noSeccomp_andAWritableSys() throws IOException {
+        // every capability berthd holds (its bounding set is this JVM's: both run as root here)
+        String bounding = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("CapBnd:"))
+                .map(l -> l.substring(7).strip()).findFirst().orElseThrow();
+        String out = berth("run", "--rm", "--privileged", "busybox", "sh", "-c",
+                "grep -E '^(CapEff|Seccomp):' /proc/self/status; ls /dev/loop-control; grep ' /sys sysfs' /proc/mounts")
+                .assertSuccess().out();
+        assertThat(out).containsPattern("CapEff:\\s+" + bounding).containsPattern("Seccomp:\\s+0")
+                .contains("/dev/loop-control").containsPattern(" /sys sysfs rw,");
+        assertThat(docker("run", "--rm", "--privileged", "busybox", "sh", "-c", "mount -t tmpfs none /tmp && echo ok")
+                .assertSuccess().out()).isEqualTo("ok");
+    }
+
+    @Test
+    void hostNamespaceModes_shareTheHostsPidIpcAndUts() throws IOException {
+        String pid1 = Files.readString(Path.of("/proc/1/comm")).strip();
+        String ipc = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+        String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertThat(docker("run", "--rm", "--pid", "host", "--ipc", "host", "--uts", "host", "busybox", "sh", "-c",
+                "cat /proc/1/comm; readlink /proc/self/ns/ipc; cat /proc/sys/kernel/hostname").assertSuccess().out().lines())
+                .containsExactly(pid1, ipc, name);
+        assertThat(berth("run", "--rm", "busybox", "cat", "/proc/1/comm").assertSuccess().out()).isEqualTo("cat");
     }
 
     @Test

@@ -59,6 +59,11 @@ class RegistryIT extends DaemonFixture {
         CommandResult again = docker("push", name).assertSuccess();
         assertThat(again.stdout()).contains("Layer already exists");
         assertThat(digestOf(again)).isEqualTo(digestOf(push)); // the same bytes the second time
+        String until = Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+        // dockerd's push and pull events: the reference as the actor, the repository as the name
+        assertThat(docker("events", "--since", "5m", "--until", until, "--filter", "image=" + name, "--filter", "event=push",
+                "--format", "{{.Actor.ID}} {{index .Actor.Attributes \"name\"}}").assertSuccess().out().lines())
+                .containsExactly(name + " " + registry.host() + "/busybox", name + " " + registry.host() + "/busybox");
 
         try (Berthd fresh = Berthd.start("runc")) {
             CommandResult pull = fresh.docker("pull", name).assertSuccess();
@@ -73,6 +78,9 @@ class RegistryIT extends DaemonFixture {
             assertThat(fresh.berth("images", "--digests").out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(
                     registry.host() + "/busybox") + "\\s+1\\s+" + digestOf(push) + "\\s");
             assertThat(fresh.docker("run", "--rm", name, "echo", "pulled").assertSuccess().out()).isEqualTo("pulled");
+            assertThat(fresh.docker("events", "--since", "5m", "--until", Long.toString(java.time.Instant.now().getEpochSecond() + 1),
+                    "--filter", "event=pull", "--format", "{{.Type}} {{.Actor.ID}}").assertSuccess().out())
+                    .isEqualTo("image " + name);
             assertThat(fresh.docker("pull", name).assertSuccess().stdout())
                     .contains("Status: Image is up to date for " + name);
         }

@@ -177,6 +177,14 @@ public final class ContainerService implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports what the API did to a container without changing it (attach, resize, top,
+     * export, archive-path, extract-to-dir), as dockerd's container events.
+     */
+    public void announce(String idOrName, String action, Map<String, String> extra) {
+        events.emit(store.get(idOrName), action, extra);
+    }
+
     public ContainerRecord get(String idOrName) {
         return store.get(idOrName);
     }
@@ -346,18 +354,29 @@ public final class ContainerService implements AutoCloseable {
                 snapshotter.unmount(paths(lc.id).rootfs());
             }
             runtime.delete(lc.id.hex(), true);
-            networking.release(lc.id.hex());
             closeLog(lc);
             store.find(lc.id.hex()).ifPresent(r -> {
                 if (r.state().status() != ContainerStatus.REMOVING) {
                     recordExit(r.withState(r.state().withOomKilled(oomKilled)), exitCode);
                 }
             });
+            // after die, as dockerd's clean-up: network disconnect and volume unmount events follow it
+            networking.release(lc.id.hex());
+            mounts.unmounted(lc.id.hex(), mountsOf(lc.id));
             lc.endRun(exitCode);
         }
         LOG.log(Level.DEBUG, () -> "container " + lc.id.shortId() + " exited with " + exitCode);
         if (autoRemove) {
             removeQuietly(lc.id);
+        }
+    }
+
+    /** The container's mount table; none when its directory went with a removal meanwhile. */
+    private List<ContainerMount> mountsOf(ContainerId id) {
+        try {
+            return MountTable.read(paths(id).dataDir());
+        } catch (SystemException gone) {
+            return List.of();
         }
     }
 
@@ -641,6 +660,9 @@ public final class ContainerService implements AutoCloseable {
                         + ". Stop the container before attempting removal or force remove");
             }
             CompletableFuture<Integer> exit = lc.nextExit();
+            // dockerd's ExitOnNext: the kill of a forced removal ends the restart loop, else a
+            // policy could start the container again before the removal takes it
+            stoppedByHand(lc, record);
             signal(record, Signals.SIGKILL);
             awaitExit(exit, 30);
         }

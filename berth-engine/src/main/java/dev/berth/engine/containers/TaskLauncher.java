@@ -83,18 +83,21 @@ final class TaskLauncher {
         long t0 = System.nanoTime();
         MountedRootfs rootfs = mount(record, paths);
         long t1 = System.nanoTime();
+        List<dev.berth.engine.volumes.ContainerMount> table = List.of();
         try {
             ContainerConfig config = record.config();
             String hostname = hostname(record);
             HostConfig hc = record.hostConfig();
             EtcFiles.writeIfMissing(paths.dataDir(), hostname, hc.extraHosts(), HOST_RESOLV_CONF, hc.dns(),
                     hc.dnsSearch(), hc.dnsOptions());
-            ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target());
+            ResolvedUser user = UserResolver.resolve(config.user(), rootfs.target())
+                    .withGroups(UserResolver.groups(hc.groupAdd(), rootfs.target()));
             String cwd = workingDir(config, rootfs.target());
             List<String> args = new ArrayList<>();
             args.add(record.path());
             args.addAll(record.args());
-            ContainerMounts.StartMounts userMounts = mounts.forStart(MountTable.read(paths.dataDir()), rootfs.target());
+            table = MountTable.read(paths.dataDir());
+            ContainerMounts.StartMounts userMounts = mounts.forStart(record.id().hex(), table, rootfs.target());
             List<BindMount> binds = binds(userMounts, paths);
             if (Boolean.TRUE.equals(record.hostConfig().init())) {
                 binds.add(InitProcess.mount(InitProcess.HOST_BINARY));
@@ -121,10 +124,12 @@ final class TaskLauncher {
             return launched;
         } catch (IOException e) {
             networking.release(record.id().hex());
+            mounts.unmounted(record.id().hex(), table);
             rootfs.close();
             throw new SystemException("failed to prepare container " + record.id() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             networking.release(record.id().hex());
+            mounts.unmounted(record.id().hex(), table);
             rootfs.close();
             throw e;
         }

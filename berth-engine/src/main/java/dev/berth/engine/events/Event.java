@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One thing that happened to an object of the engine, as {@code GET /events} reports it.
  *
- * @param type       the object's kind: {@code container}, {@code image}, {@code volume}, {@code network}
+ * @param type       the object's kind: {@code container}, {@code image}, {@code volume}, {@code network},
+ *                   {@code builder}
  * @param action     what happened: {@code create}, {@code start}, {@code die}, {@code health_status: healthy}...
  * @param actorId    the object's ID (an image's reference or ID, a volume's name)
  * @param attributes what identifies it besides the ID ({@code name}, {@code image}, labels,
@@ -19,6 +20,7 @@ public record Event(String type, String action, String actorId, Map<String, Stri
     public static final String IMAGE = "image";
     public static final String VOLUME = "volume";
     public static final String NETWORK = "network";
+    public static final String BUILDER = "builder";
 
     public Event {
         attributes = Map.copyOf(attributes);

@@ -30,7 +30,8 @@ public final class EventFilter {
                 case "event" -> e -> values.contains(e.action()) || values.contains(baseAction(e.action()));
                 case "container" -> e -> e.type().equals(Event.CONTAINER) && values.stream().anyMatch(v ->
                         v.equals(e.attributes().get("name")) || (!v.isEmpty() && e.actorId().startsWith(v)));
-                case "image" -> e -> values.stream().anyMatch(v -> sameImage(v, imageOf(e)));
+                case "image" -> e -> values.stream().anyMatch(v -> sameImage(v, imageOf(e))
+                        || (e.type().equals(Event.IMAGE) && sameImage(v, e.actorId())));
                 case "label" -> e -> values.stream().allMatch(v -> hasLabel(e, v));
                 case "volume" -> e -> e.type().equals(Event.VOLUME) && values.contains(e.actorId());
                 case "network" -> e -> e.type().equals(Event.NETWORK) && values.stream().anyMatch(v ->

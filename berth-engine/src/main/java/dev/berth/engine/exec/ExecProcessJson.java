@@ -16,46 +16,7 @@ import java.util.Map;
  */
 final class ExecProcessJson {
 
-    /** Every capability up to CAP_CHECKPOINT_RESTORE (40), in number order. */
-    static final List<String> ALL_CAPABILITIES = List.of(
-            "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
-            "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE",
-            "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER",
-            "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT",
-            "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME",
-            "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL",
-            "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM",
-            "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
-
     private ExecProcessJson() {
-    }
-
-    /**
-     * What {@code --privileged} grants: every capability in the daemon's own bounding set
-     * (as moby does), since the runtime cannot grant one the daemon lacks.
-     */
-    static List<String> boundingCapabilities() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("CapBnd:")) {
-                    return fromMask(Long.parseUnsignedLong(line.substring(7).strip(), 16));
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            // fall through: every known capability
-        }
-        return ALL_CAPABILITIES;
-    }
-
-    /** The capabilities whose bits are set in {@code mask}. */
-    static List<String> fromMask(long mask) {
-        List<String> caps = new java.util.ArrayList<>();
-        for (int bit = 0; bit < ALL_CAPABILITIES.size(); bit++) {
-            if ((mask & (1L << bit)) != 0) {
-                caps.add(ALL_CAPABILITIES.get(bit));
-            }
-        }
-        return caps;
     }
 
     /**

@@ -156,7 +156,7 @@ public final class ExecService {
         ResolvedUser user = req.user() == null || req.user().isEmpty() ? null : UserResolver.resolve(req.user(), rootfs);
         List<String> env = req.env() == null ? List.of() : req.env();
         JsonNode process = ExecProcessJson.build(containerProcess, req.cmd(), env, req.workingDir(), req.isTty(), user,
-                req.isPrivileged() ? ExecProcessJson.boundingCapabilities() : null);
+                req.isPrivileged() ? dev.berth.engine.security.Capabilities.bounding() : null);
         if (req.isTty()) {
             // sized before the process runs (our pty's size reaches it only after)
             ConsoleSize.fromDocker(req.consoleSize()).ifPresent(s -> s.applyTo((ObjectNode) process));

@@ -42,6 +42,7 @@ final class EndpointConnections {
         if (c.running() && sandboxes.isAttached(c.id())) {
             Declared.Sandbox sb = sandboxes.get(c.id());
             endpoints.plug(c.id(), sb, n, req, freeSlot(c.id()));
+            endpoints.service.announce("connect", n, c.id());
             if (sb.primaryIp().isEmpty()) {
                 // the container had lost every network: this one carries the route and the ports now
                 Network now = endpoints.service.lookup(n.id());
@@ -111,6 +112,7 @@ final class EndpointConnections {
         Declared next = d.withoutEndpoint(n.id());
         if (ep != null) {
             dropEndpoint(n, ep);
+            endpoints.service.announce("disconnect", n, c.id());
             Sandboxes sandboxes = endpoints.sandboxes;
             if (sandboxes.isAttached(c.id()) && ep.ipAddress().equals(sandboxes.get(c.id()).primaryIp())) {
                 movePrimary(c.id(), next);

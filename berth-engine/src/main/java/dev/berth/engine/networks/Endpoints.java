@@ -33,6 +33,8 @@ final class Endpoints implements ContainerNetworking {
     final DeclaredStore declared;
     final Sandboxes sandboxes;
     private final EndpointConnections connections;
+    /** Running containers on the host or none network (no endpoint record): ID -> that network's name. */
+    private final Map<String, String> sharedNetworks = new java.util.concurrent.ConcurrentHashMap<>();
     volatile ContainerLookup containers = ref -> {
         throw new NotFoundException("No such container: " + ref);
     };
@@ -127,11 +129,11 @@ final class Endpoints implements ContainerNetworking {
         synchronized (service) {
             Declared d = declaredOf(id, a.host().networkMode());
             String mode = d.networkMode();
-            if (mode.equals(Network.HOST)) {
-                return new NetworkNamespace.Host();
-            }
-            if (mode.equals(Network.NONE)) {
-                return new NetworkNamespace.Fresh();
+            if (mode.equals(Network.HOST) || mode.equals(Network.NONE)) {
+                // dockerd's host and none networks have an endpoint per container too, so connect events
+                sharedNetworks.put(id, mode);
+                service.announce("connect", service.lookup(mode), id);
+                return mode.equals(Network.HOST) ? new NetworkNamespace.Host() : new NetworkNamespace.Fresh();
             }
             if (mode.startsWith(CONTAINER_MODE)) {
                 return joinOther(mode.substring(CONTAINER_MODE.length()), a);
@@ -168,6 +170,7 @@ final class Endpoints implements ContainerNetworking {
                 throw e;
             }
             sandboxes.rewriteHosts();
+            d.endpoints().keySet().forEach(networkId -> service.announce("connect", service.lookup(networkId), id));
             return new NetworkNamespace.Join(Path.of("/var/run/netns", netns));
         }
     }
@@ -267,11 +270,16 @@ final class Endpoints implements ContainerNetworking {
     @Override
     public void release(String containerId) {
         synchronized (service) {
-            boolean attached = sandboxes.remove(containerId)
-                    | service.list().stream().anyMatch(n -> n.endpoints().containsKey(containerId));
+            String shared = sharedNetworks.remove(containerId);
+            if (shared != null) {
+                service.announce("disconnect", service.lookup(shared), containerId);
+            }
+            List<Network> joined = service.list().stream().filter(n -> n.endpoints().containsKey(containerId)).toList();
+            boolean attached = sandboxes.remove(containerId) | !joined.isEmpty();
             if (!attached) {
                 return;
             }
+            joined.forEach(n -> service.announce("disconnect", n, containerId));
             unplugAll(containerId);
             veths.deleteNamespace(netnsName(containerId));
             declared.read(containerId).ifPresent(d -> declared.write(containerId, d.withSandbox(null)));

@@ -226,6 +226,11 @@ public final class NetworkService implements AutoCloseable {
 
     // --- used by Endpoints, under this object's lock ---
 
+    /** A container joined or left a network: dockerd's connect/disconnect events (Actor = the network). */
+    void announce(String action, Network n, String containerId) {
+        events.emit(action, n.id(), Map.of("container", containerId, "name", n.name(), "type", n.driver()));
+    }
+
     Network lookup(String ref) {
         return store.get(ref);
     }

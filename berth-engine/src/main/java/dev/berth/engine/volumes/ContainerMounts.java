@@ -129,6 +129,15 @@ public final class ContainerMounts {
      * when {@code -v} named a missing host path, volumes activated.
      */
     public StartMounts forStart(List<ContainerMount> mounts, Path rootfs) {
+        return forStart("", mounts, rootfs);
+    }
+
+    /**
+     * {@link #forStart(List, Path)} for the container {@code containerId}, announcing each
+     * volume with a {@code mount} event (attributes as dockerd's: container, destination,
+     * driver, propagation, read/write).
+     */
+    public StartMounts forStart(String containerId, List<ContainerMount> mounts, Path rootfs) {
         List<BindMount> binds = new ArrayList<>();
         List<TmpfsMount> tmpfs = new ArrayList<>();
         for (ContainerMount m : mounts) {
@@ -151,11 +160,26 @@ public final class ContainerMounts {
                             "error while mounting volume '" + m.source() + "': volume " + m.name() + " not found"));
                     Path data = volumes.activate(v);
                     binds.add(new BindMount(data, m.destination(), m.readOnly()));
+                    if (!containerId.isEmpty()) {
+                        volumes.announce("mount", v.name(), Map.of("container", containerId, "destination",
+                                m.destination(), "driver", v.driver(), "propagation", m.propagation(),
+                                "read/write", Boolean.toString(!m.readOnly())));
+                    }
                 }
                 case TMPFS -> tmpfs.add(new TmpfsMount(m.destination(), m.tmpfsOptions()));
             }
         }
         return new StartMounts(binds, tmpfs);
+    }
+
+    /** After a run of the container: an {@code unmount} event per volume (container, driver), as dockerd's clean-up. */
+    public void unmounted(String containerId, List<ContainerMount> mounts) {
+        for (ContainerMount m : mounts) {
+            if (m.type() == ContainerMount.Type.VOLUME) {
+                volumes.find(m.name()).ifPresent(v -> volumes.announce("unmount", v.name(),
+                        Map.of("container", containerId, "driver", v.driver())));
+            }
+        }
     }
 
     /**

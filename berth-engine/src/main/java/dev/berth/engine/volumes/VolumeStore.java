@@ -108,6 +108,11 @@ public final class VolumeStore {
         return volume(n, meta);
     }
 
+    /** A container mounted or unmounted the volume {@code name}: dockerd's mount and unmount events. */
+    public void announce(String action, String name, Map<String, String> attributes) {
+        events.emit(action, name, attributes);
+    }
+
     /** Where create, destroy and prune are reported (dockerd's volume events); none by default. */
     public void reportTo(ObjectEvents events) {
         this.events = events;

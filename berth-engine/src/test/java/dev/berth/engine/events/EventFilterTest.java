@@ -20,6 +20,9 @@ class EventFilterTest {
             Map.of("name", "web", "image", "busybox:latest"), Instant.EPOCH);
     private static final Event TAG = new Event(Event.IMAGE, "tag", "sha256:99", Map.of("name", "busybox:v1"),
             Instant.EPOCH);
+    private static final Event PULL = new Event(Event.IMAGE, "pull", "reg:5000/app:1", Map.of("name", "reg:5000/app"),
+            Instant.EPOCH);
+    private static final Event CACHE = new Event(Event.BUILDER, "prune", "", Map.of("reclaimed", "0"), Instant.EPOCH);
     private static final Event NET = new Event(Event.NETWORK, "create", "f00dbeef", Map.of("name", "backend", "type", "bridge"),
             Instant.EPOCH);
 
@@ -39,6 +42,11 @@ class EventFilterTest {
             "image,     busybox:latest, die,   true",
             "image,     busybox:v1,    tag,    true",
             "image,     busybox,       tag,    false",
+            "image,     sha256:99,     tag,    true",
+            "image,     reg:5000/app:1, pull,  true",
+            "image,     reg:5000/app:2, pull,  false",
+            "type,      builder,       cache,  true",
+            "event,     prune,         cache,  true",
             "label,     tier,          die,    true",
             "label,     tier=front,    die,    true",
             "label,     tier=back,     die,    false",
@@ -55,6 +63,8 @@ class EventFilterTest {
             case "die" -> DIE;
             case "health" -> HEALTH;
             case "net" -> NET;
+            case "pull" -> PULL;
+            case "cache" -> CACHE;
             default -> TAG;
         };
         assertThat(EventFilter.of(Map.of(key, List.of(value))).test(e)).isEqualTo(expected);

@@ -43,11 +43,12 @@ class PackageLayeringTest {
             Map.entry("runtime", Set.of()),
             Map.entry("cgroups", Set.of()),
             Map.entry("limits", Set.of()),
+            Map.entry("security", Set.of()),
             Map.entry("volumes", Set.of("archive", "runtime", "events")),
             Map.entry("networks", Set.of("runtime", "events")),
             // Containers reach images only through their own ImageResolver interface.
             Map.entry("containers", Set.of("runtime", "snapshots", "logs", "volumes", "events", "networks",
-                    "cgroups", "limits")),
+                    "cgroups", "limits", "security")),
             Map.entry("copy", Set.of("archive", "runtime", "volumes")),
             Map.entry("health", Set.of("containers", "exec", "events")),
             // The builder sits on top: it turns containers' writable layers into images.

@@ -80,7 +80,7 @@ class MountParserTest {
         var host = new dev.berth.api.types.container.HostConfig(List.of("aa:/d", "bb:/d/"), null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> MountParser.user(host)).hasMessage("Duplicate mount point: /d");
     }
 }

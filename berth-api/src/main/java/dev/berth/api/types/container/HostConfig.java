@@ -63,13 +63,15 @@ public record HostConfig(
         String cpusetMems,
         Boolean oomKillDisable,
         Integer blkioWeight,
-        List<Ulimit> ulimits) {
+        List<Ulimit> ulimits,
+        List<DeviceMapping> devices,
+        List<String> deviceCgroupRules) {
 
     public static HostConfig empty() {
         return new HostConfig(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @JsonIgnore

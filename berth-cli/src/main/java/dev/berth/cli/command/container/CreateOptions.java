@@ -101,9 +101,11 @@ abstract class CreateOptions extends BerthCommand implements DeclaredCommand {
 
     final LimitFlags limits = new LimitFlags();
 
+    final SecurityFlags security = new SecurityFlags();
+
     /** Declares the shared options on {@code spec}, as picocli's annotations would have. */
     SpecBuilder declare(SpecBuilder spec) {
-        return limits.declare(spec)
+        return security.declare(limits.declare(spec))
                 .value(String.class, "Assign a name to the container", "name", v -> name = v, "--name")
                 .list("Set environment variables", "env", env, v -> env = v, "-e", "--env")
                 .list("Read in a file of environment variables", "envFiles", envFiles, v -> envFiles = v, "--env-file")

@@ -113,6 +113,7 @@ final class CreateRequestMapper {
         if (consoleSize != null) {
             host.put("ConsoleSize", consoleSize);
         }
+        o.security.putInto(host);
         config.put("HostConfig", host);
         if ((!o.networkAliases.isEmpty() || o.ip != null) && o.network != null && !o.network.isEmpty()) {
             Map<String, Object> endpoint = new LinkedHashMap<>();

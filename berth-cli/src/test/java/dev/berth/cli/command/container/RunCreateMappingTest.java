@@ -146,6 +146,25 @@ class RunCreateMappingTest {
     }
 
     @Test
+    void deviceSysctlGroupAndShmFlags() throws IOException {
+        JsonNode host = create("create", "--device", "/dev/zero:/dev/mydev", "--device", "/dev/null:r",
+                "--device", "/dev/fuse:/dev/f:rw", "--device-cgroup-rule", "c 42:* rmw", "--sysctl", "net.ipv4.ip_forward=1",
+                "--sysctl", "kernel.shmmax=1=2", "--group-add", "audio", "--group-add", "1234", "--shm-size", "128m",
+                "--pid", "host", "--ipc", "shareable", "--uts", "host", "busybox").get("HostConfig");
+        assertThat(host.get("PidMode").asText() + host.get("IpcMode").asText() + host.get("UTSMode").asText())
+                .isEqualTo("hostshareablehost");
+        assertThat(host.get("Devices")).isEqualTo(Json.MAPPER.readTree("""
+                [{"PathOnHost":"/dev/zero","PathInContainer":"/dev/mydev","CgroupPermissions":"rwm"},
+                 {"PathOnHost":"/dev/null","PathInContainer":"/dev/null","CgroupPermissions":"r"},
+                 {"PathOnHost":"/dev/fuse","PathInContainer":"/dev/f","CgroupPermissions":"rw"}]"""));
+        assertThat(strings(host.get("DeviceCgroupRules"))).containsExactly("c 42:* rmw");
+        assertThat(host.get("Sysctls")).isEqualTo(Json.MAPPER.readTree(
+                "{\"net.ipv4.ip_forward\":\"1\",\"kernel.shmmax\":\"1=2\"}"));
+        assertThat(strings(host.get("GroupAdd"))).containsExactly("audio", "1234");
+        assertThat(host.get("ShmSize").asLong()).isEqualTo(128L << 20);
+    }
+
+    @Test
     void defaults_areDockers() throws IOException {
         JsonNode body = create("create", "busybox");
         assertThat(body.has("Cmd")).isFalse();

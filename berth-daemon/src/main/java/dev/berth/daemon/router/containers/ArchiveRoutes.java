@@ -53,6 +53,7 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
                 ContainerArchive.write(rootfs, mounts, path(req), req.body(), noOverwriteDirNonDir, owner);
                 return null;
             });
+            containers.announce(p.get("id"), "extract-to-dir", java.util.Map.of());
             res.sendEmpty(200);
         });
     }
@@ -68,6 +69,7 @@ public final class ArchiveRoutes implements ApiRoutes.Group {
             }
             return null;
         });
+        containers.announce(p.get("id"), "archive-path", java.util.Map.of());
     }
 
     /** The container's mounts as its processes see them: with the engine's /etc files. */

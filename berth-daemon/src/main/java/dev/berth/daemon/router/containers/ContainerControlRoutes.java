@@ -34,6 +34,7 @@ public final class ContainerControlRoutes implements ApiRoutes.Group {
         });
         routes.get("/containers/{id}/top", (req, res, p) -> {
             PsTable table = top.top(p.get("id"), req.query().first("ps_args"));
+            containers.announce(p.get("id"), "top", java.util.Map.of());
             Api.json(res, 200, new ContainerTopResponse(table.titles(), table.processes()));
         });
         routes.post("/containers/prune", (req, res, p) -> {

@@ -32,12 +32,14 @@ public final class ContainerFilesystemRoutes implements ApiRoutes.Group {
             }
             Api.json(res, 200, out);
         });
-        routes.get("/containers/{id}/export", (req, res, p) -> containers.withFilesystem(p.get("id"),
-                (rootfs, mounts) -> {
-                    try (OutputStream out = res.stream(200, "application/x-tar")) {
-                        TarWriter.write(rootfs, out);
-                    }
-                    return null;
-                }));
+        routes.get("/containers/{id}/export", (req, res, p) -> {
+            containers.withFilesystem(p.get("id"), (rootfs, mounts) -> {
+                try (OutputStream out = res.stream(200, "application/x-tar")) {
+                    TarWriter.write(rootfs, out);
+                }
+                return null;
+            });
+            containers.announce(p.get("id"), "export", java.util.Map.of());
+        });
     }
 }

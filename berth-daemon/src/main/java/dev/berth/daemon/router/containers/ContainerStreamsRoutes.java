@@ -49,6 +49,8 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
     private void resize(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
         TerminalSize size = TerminalSize.of(req.query());
         containers.resize(p.get("id"), size.rows(), size.columns());
+        containers.announce(p.get("id"), "resize", java.util.Map.of("height", Integer.toString(size.rows()),
+                "width", Integer.toString(size.columns())));
         res.sendEmpty(200);
     }
 
@@ -61,6 +63,7 @@ public final class ContainerStreamsRoutes implements ApiRoutes.Group {
         // as dockerd: detach keys are watched for on a TTY only
         DetachKeys keys = wantStdin && tty ? detachKeys(req.query().first("detachKeys")) : null;
         AttachSink sink = new AttachSink(tty, wantStdout, wantStderr);
+        containers.announce(record.id().hex(), "attach", java.util.Map.of());
         try (AutoCloseable detach = containers.attach(record.id().hex(), sink);
                 Hijacked conn = res.hijack(tty ? RAW : MULTIPLEXED)) {
             sink.connect(conn.out());

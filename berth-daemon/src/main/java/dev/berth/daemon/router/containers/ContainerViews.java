@@ -60,13 +60,15 @@ final class ContainerViews {
                 h.isAutoRemove(), h.volumesFrom(), h.consoleSize(), h.capAdd(), h.capDrop(), h.cgroupnsMode(),
                 h.dns(), h.dnsOptions(), h.dnsSearch(), h.extraHosts(), h.groupAdd(), h.ipcMode(), h.links(),
                 h.oomScoreAdj(), h.pidMode(), h.isPrivileged(), Boolean.TRUE.equals(h.publishAllPorts()),
-                h.isReadonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(), h.usernsMode(), h.shmSize(),
+                h.isReadonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(), h.usernsMode(),
+                h.shmSize() == null || h.shmSize() == 0 ? dev.berth.engine.runtime.spec.RuntimeDefaults.SHM_SIZE_BYTES : h.shmSize(),
                 h.sysctls(), h.runtime(), zero(h.memory()), zero(h.nanoCpus()), zero(h.cpuShares()), h.pidsLimit(), h.init(),
                 h.maskedPaths(), h.readonlyPaths(), h.mounts(), dev.berth.engine.limits.ResourceLimits.effectiveSwap(h),
                 zero(h.memoryReservation()), h.memorySwappiness(), zero(h.cpuPeriod()), zero(h.cpuQuota()),
                 h.cpusetCpus() == null ? "" : h.cpusetCpus(), h.cpusetMems() == null ? "" : h.cpusetMems(),
                 h.oomKillDisable(), h.blkioWeight() == null ? 0 : h.blkioWeight(),
-                h.ulimits() == null ? List.of() : h.ulimits());
+                h.ulimits() == null ? List.of() : h.ulimits(), h.devices() == null ? List.of() : h.devices(),
+                h.deviceCgroupRules());
     }
 
     static ContainerSummary summary(ContainerRecord r, ContainerService service, boolean withSize, Instant now) {

@@ -16,4 +16,11 @@ public record ResolvedUser(long uid, long gid, List<Long> additionalGids, String
     public ResolvedUser {
         additionalGids = List.copyOf(additionalGids);
     }
+
+    /** This user with {@code gids} added to its supplementary groups ({@code --group-add}). */
+    public ResolvedUser withGroups(List<Long> gids) {
+        java.util.LinkedHashSet<Long> all = new java.util.LinkedHashSet<>(additionalGids);
+        all.addAll(gids);
+        return new ResolvedUser(uid, gid, List.copyOf(all), home);
+    }
 }

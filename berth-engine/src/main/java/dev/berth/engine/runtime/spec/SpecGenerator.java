@@ -89,6 +89,16 @@ public final class SpecGenerator {
         return SeccompProfile.toOci(dockerProfile, RuntimeDefaults.CAPABILITIES, host);
     }
 
+    /** {@link #seccomp(com.fasterxml.jackson.databind.JsonNode)} for a container with other capabilities than Docker's defaults. */
+    public ObjectNode seccomp(com.fasterxml.jackson.databind.JsonNode dockerProfile, List<String> capabilities) {
+        return SeccompProfile.toOci(dockerProfile, capabilities, host);
+    }
+
+    /** Docker's default profile as moby filters it for a container with {@code capabilities}. */
+    public ObjectNode defaultSeccomp(List<String> capabilities) {
+        return SeccompProfile.dockerDefault(capabilities, host);
+    }
+
     private ObjectNode process(ContainerSpec spec) {
         ObjectNode p = JSON.createObjectNode();
         p.put("terminal", spec.terminal());

@@ -77,6 +77,34 @@ public final class UserResolver {
         return new ResolvedUser(uid, gid, additional, home);
     }
 
+    /**
+     * {@code --group-add} values (names or ids) as gids, from the rootfs's /etc/group: a name
+     * must be there, an id need not (runc's GetAdditionalGroups).
+     */
+    public static List<Long> groups(List<String> groups, Path rootfs) {
+        if (groups == null || groups.isEmpty()) {
+            return List.of();
+        }
+        return groups(groups, read(rootfs, "/etc/group"));
+    }
+
+    /** {@link #groups(List, Path)} against the given /etc/group content (empty: no such file). */
+    public static List<Long> groups(List<String> groups, Optional<String> group) {
+        List<Long> gids = new ArrayList<>();
+        for (String g : groups) {
+            Optional<Long> numeric = numeric(g);
+            Optional<String[]> entry = group.flatMap(text -> findGroup(text, g, numeric));
+            if (entry.isPresent()) {
+                gids.add(parseId(entry.get()[2]));
+            } else if (numeric.isPresent()) {
+                gids.add(checkRange(numeric.get()));
+            } else {
+                throw new InvalidArgumentException("unable to find group " + g + ": no matching entries in group file");
+            }
+        }
+        return gids;
+    }
+
     private static Optional<String[]> findPasswd(String text, String userArg, Optional<Long> numericUid) {
         for (String[] f : entries(text, 4)) {
             boolean byName = !userArg.isEmpty() && f[0].equals(userArg);

@@ -93,4 +93,15 @@ class UserResolverTest {
         Files.writeString(rootfs.resolve("etc/passwd"), PASSWD);
         assertThat(UserResolver.resolve("app", rootfs).uid()).isEqualTo(1000);
     }
+
+    @Test
+    void groupAdd_namesFromTheGroupFile_idsAsGiven_addedOnce() {
+        assertThat(UserResolver.groups(List.of("docker", "4242", "100"), Optional.of(GROUP)))
+                .containsExactly(999L, 4242L, 100L);
+        assertThat(new ResolvedUser(0, 0, List.of(10L), "/root").withGroups(List.of(10L, 999L)).additionalGids())
+                .containsExactly(10L, 999L);
+        assertThatThrownBy(() -> UserResolver.groups(List.of("nosuch"), Optional.of(GROUP)))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("unable to find group nosuch: no matching entries in group file");
+    }
 }
