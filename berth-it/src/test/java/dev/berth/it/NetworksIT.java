@@ -73,8 +73,8 @@ class NetworksIT extends DaemonFixture {
      */
     @Test
     void embeddedDns_answersTheNetworksNames_nxdomainForOthers_forwardsTheRest() throws Exception {
-        berth("network", "create", "--subnet", "10.251.13.0/24", "dns-a").assertSuccess();
-        berth("network", "create", "--subnet", "10.251.14.0/24", "dns-b").assertSuccess();
+        berth("network", "create", "--subnet", "10.251.21.0/24", "dns-a").assertSuccess();
+        berth("network", "create", "--subnet", "10.251.22.0/24", "dns-b").assertSuccess();
         String stubIp = "127.53." + (1 + new java.util.Random().nextInt(250)) + "." + (1 + new java.util.Random().nextInt(250));
         try (java.net.DatagramSocket stub = new java.net.DatagramSocket(new java.net.InetSocketAddress(stubIp, 53))) {
             Thread.ofVirtual().start(() -> answerOneName(stub, "far.example", new byte[] {10, 77, 0, 1}));
@@ -84,22 +84,22 @@ class NetworksIT extends DaemonFixture {
             own.containers("dweb", "dother");
             own.network("dns-a");
             own.network("dns-b");
-            assertThat(listening53()).contains("10.251.13.1:53", "10.251.14.1:53");
+            assertThat(listening53()).contains("10.251.21.1:53", "10.251.22.1:53");
 
             String out = berth("run", "--rm", "--network", "dns-a", "--dns", stubIp, "--dns-option", "edns0",
                     "busybox", "sh", "-c", "cat /etc/resolv.conf; for n in dweb dsite dother far.example; do"
                             + " echo \"== $n\"; nslookup -type=a $n; echo \"rc=$?\"; done").out();
-            assertThat(out).contains("nameserver 10.251.13.1", "options edns0", "options ndots:0")
+            assertThat(out).contains("nameserver 10.251.21.1", "options edns0", "options ndots:0")
                     .doesNotContain("nameserver " + stubIp);
-            assertThat(section(out, "dweb")).contains("Address: 10.251.13.2", "rc=0");
-            assertThat(section(out, "dsite")).contains("Address: 10.251.13.2", "rc=0");
-            assertThat(section(out, "dother")).contains("NXDOMAIN").doesNotContain("10.251.14.");
+            assertThat(section(out, "dweb")).contains("Address: 10.251.21.2", "rc=0");
+            assertThat(section(out, "dsite")).contains("Address: 10.251.21.2", "rc=0");
+            assertThat(section(out, "dother")).contains("NXDOMAIN").doesNotContain("10.251.22.");
             assertThat(section(out, "far.example")).contains("Address: 10.77.0.1", "rc=0");
         } finally {
             berth("rm", "-f", "dweb", "dother");
             berth("network", "rm", "dns-a", "dns-b");
         }
-        assertThat(listening53()).doesNotContain("10.251.13.1:53", "10.251.14.1:53");
+        assertThat(listening53()).doesNotContain("10.251.21.1:53", "10.251.22.1:53");
         own.assertNoneLeft();
     }
 
