@@ -44,12 +44,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--default-address-pool", description = "Subnets for new networks: base=CIDR,size=N (repeatable)")
     java.util.List<String> addressPools = new java.util.ArrayList<>();
 
+    @Option(names = "--dns", description = "DNS server of containers: where the embedded DNS server forwards other names (repeatable; default: the host's)")
+    java.util.List<String> dns = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(logLevel);
         DaemonConfig config = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
                 DaemonConfig.socketOf(host), pidFile, runtime, logLevel, insecureRegistries, registryMirrors,
-                dev.berth.engine.networks.NetworkDefaults.of(bridge, bip, addressPools));
+                dev.berth.engine.networks.NetworkDefaults.of(bridge, bip, addressPools, dns));
         try (Daemon daemon = Daemon.start(config)) {
             StopSignals.onTermOrInt(daemon::requestShutdown);
             daemon.awaitShutdown();

@@ -64,6 +64,80 @@ class NetworksIT extends DaemonFixture {
         own.assertNoneLeft();
     }
 
+    /**
+     * The embedded DNS server: busybox nslookup (which asks DNS only, never /etc/hosts) finds a
+     * container and an alias of its network, gets NXDOMAIN for a container on another network, and
+     * an external name comes from the container's --dns server: a stub in this JVM on a loopback
+     * address of its own, which the daemon (on the host) forwards to. (No --dns-search here:
+     * busybox nslookup then asks only for the name with the search domain appended.)
+     */
+    @Test
+    void embeddedDns_answersTheNetworksNames_nxdomainForOthers_forwardsTheRest() throws Exception {
+        berth("network", "create", "--subnet", "10.251.21.0/24", "dns-a").assertSuccess();
+        berth("network", "create", "--subnet", "10.251.22.0/24", "dns-b").assertSuccess();
+        String stubIp = "127.53." + (1 + new java.util.Random().nextInt(250)) + "." + (1 + new java.util.Random().nextInt(250));
+        try (java.net.DatagramSocket stub = new java.net.DatagramSocket(new java.net.InetSocketAddress(stubIp, 53))) {
+            Thread.ofVirtual().start(() -> answerOneName(stub, "far.example", new byte[] {10, 77, 0, 1}));
+            berth("run", "-d", "--name", "dweb", "--network", "dns-a", "--network-alias", "dsite", "busybox",
+                    "sleep", "300").assertSuccess();
+            berth("run", "-d", "--name", "dother", "--network", "dns-b", "busybox", "sleep", "300").assertSuccess();
+            own.containers("dweb", "dother");
+            own.network("dns-a");
+            own.network("dns-b");
+            assertThat(listening53()).contains("10.251.21.1:53", "10.251.22.1:53");
+
+            String out = berth("run", "--rm", "--network", "dns-a", "--dns", stubIp, "--dns-option", "edns0",
+                    "busybox", "sh", "-c", "cat /etc/resolv.conf; for n in dweb dsite dother far.example; do"
+                            + " echo \"== $n\"; nslookup -type=a $n; echo \"rc=$?\"; done").out();
+            assertThat(out).contains("nameserver 10.251.21.1", "options edns0", "options ndots:0")
+                    .doesNotContain("nameserver " + stubIp);
+            assertThat(section(out, "dweb")).contains("Address: 10.251.21.2", "rc=0");
+            assertThat(section(out, "dsite")).contains("Address: 10.251.21.2", "rc=0");
+            assertThat(section(out, "dother")).contains("NXDOMAIN").doesNotContain("10.251.22.");
+            assertThat(section(out, "far.example")).contains("Address: 10.77.0.1", "rc=0");
+        } finally {
+            berth("rm", "-f", "dweb", "dother");
+            berth("network", "rm", "dns-a", "dns-b");
+        }
+        assertThat(listening53()).doesNotContain("10.251.21.1:53", "10.251.22.1:53");
+        own.assertNoneLeft();
+    }
+
+    /** What one {@code nslookup} of {@link #embeddedDns_answersTheNetworksNames_nxdomainForOthers_forwardsTheRest} printed. */
+    private static String section(String out, String name) {
+        int start = out.indexOf("== " + name + "\n");
+        int end = out.indexOf("== ", start + 3);
+        return start < 0 ? "" : out.substring(start, end < 0 ? out.length() : end);
+    }
+
+    /** The UDP listeners on port 53 of this host. */
+    private static String listening53() {
+        return Commands.run(List.of("ss", "-H", "-l", "-u", "-n", "sport = :53"), Map.of(), null, 10).stdout();
+    }
+
+    /**
+     * A DNS stub, so forwarding needs no internet: {@code name} has the A record {@code address},
+     * every other name is NXDOMAIN (as the search domain's variants would be).
+     */
+    private static void answerOneName(java.net.DatagramSocket socket, String name, byte[] address) {
+        byte[] buf = new byte[512];
+        while (!socket.isClosed()) {
+            try {
+                java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                socket.receive(p);
+                var q = dev.berth.engine.networks.dns.DnsMessage.parse(buf, p.getLength()).orElseThrow();
+                byte[] r = !q.name().equals(name)
+                        ? dev.berth.engine.networks.dns.DnsMessage.error(q, dev.berth.engine.networks.dns.DnsMessage.NXDOMAIN)
+                        : dev.berth.engine.networks.dns.DnsMessage.answer(q,
+                                q.type() == dev.berth.engine.networks.dns.DnsMessage.TYPE_A
+                                        ? List.of((java.net.Inet4Address) java.net.InetAddress.getByAddress(address)) : List.of(), 30);
+                socket.send(new java.net.DatagramPacket(r, r.length, p.getSocketAddress()));
+            } catch (java.io.IOException e) {
+                return;
+            }
+        }
+    }
+
     @Test
     void publishedPort_servesHttpdOnLoopback_andClosesWhenStopped() throws Exception {
         berth("run", "-d", "--name", "pub", "-p", "127.0.0.1::8080", "busybox", "sh", "-c",

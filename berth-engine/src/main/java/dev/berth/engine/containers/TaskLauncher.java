@@ -232,7 +232,7 @@ final class TaskLauncher {
         Map<String, Object> exposed = record.config().exposedPorts();
         return networking.attach(new ContainerNetworking.Attachment(record.id().hex(), record.name(), hostname,
                 record.config().domainname(), record.hostConfig(), exposed == null ? java.util.Set.of() : exposed.keySet(),
-                paths.etcFile(EtcFiles.HOSTS)));
+                paths.etcFile(EtcFiles.HOSTS), paths.etcFile(EtcFiles.RESOLV_CONF)));
     }
 
     private static long shmSize(HostConfig host) {

@@ -19,9 +19,15 @@ import java.util.Set;
  */
 public interface ContainerNetworking {
 
-    /** One start's request: who the container is and what its HostConfig asks for. */
+    /**
+     * One start's request: who the container is and what its HostConfig asks for.
+     *
+     * @param resolvConf the container's /etc/resolv.conf on the host (as written from the host's and
+     *                   the {@code --dns*} flags): on a user-defined network its nameserver becomes
+     *                   the embedded DNS server; null to leave it alone
+     */
     record Attachment(String containerId, String name, String hostname, String domainname, HostConfig host,
-            Set<String> exposedPorts, Path hostsFile) {
+            Set<String> exposedPorts, Path hostsFile, Path resolvConf) {
     }
 
     /**

@@ -163,6 +163,7 @@ final class Endpoints implements ContainerNetworking {
                 recordPorts(id, d, bound);
                 sandboxes.put(id, sb, opened);
                 declared.write(id, d.withSandbox(sb));
+                useEmbeddedDns(a, d);
             } catch (RuntimeException e) {
                 opened.forEach(PortForwarder::close);
                 unplugAll(id);
@@ -172,6 +173,34 @@ final class Endpoints implements ContainerNetworking {
             sandboxes.rewriteHosts();
             d.endpoints().keySet().forEach(networkId -> service.announce("connect", service.lookup(networkId), id));
             return new NetworkNamespace.Join(Path.of("/var/run/netns", netns));
+        }
+    }
+
+    /**
+     * On a user-defined primary network with a listener, the container's nameserver is the
+     * embedded DNS server on the gateway, which forwards other names to its {@code --dns} servers
+     * (dockerd: 127.0.0.11); on the default bridge the file stays the host's, as dockerd's.
+     */
+    private void useEmbeddedDns(Attachment a, Declared d) {
+        if (a.resolvConf() == null || d.endpoints().isEmpty()) {
+            return;
+        }
+        Network primary = service.lookup(d.endpoints().keySet().iterator().next());
+        if (!primary.resolvesNames() || !service.dns().serves(primary.id())) {
+            return;
+        }
+        service.dns().useServers(a.containerId(), a.host().dns());
+        try {
+            java.nio.file.Path file = a.resolvConf();
+            String current = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+            String next = ResolvConf.embedded(current, primary.gateway());
+            if (!next.equals(current)) {
+                // in place: the file is (or will be) bind-mounted, so the inode must stay
+                java.nio.file.Files.writeString(file, next);
+            }
+        } catch (IOException e) {
+            throw new dev.berth.engine.error.SystemException("failed to write /etc/resolv.conf of " + a.name()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -281,6 +310,7 @@ final class Endpoints implements ContainerNetworking {
             }
             joined.forEach(n -> service.announce("disconnect", n, containerId));
             unplugAll(containerId);
+            service.dns().forget(containerId);
             veths.deleteNamespace(netnsName(containerId));
             declared.read(containerId).ifPresent(d -> declared.write(containerId, d.withSandbox(null)));
             sandboxes.rewriteHosts();

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one running container's /etc/hosts says, berth's stand-in for dockerd's embedded DNS:
+ * What one running container's /etc/hosts says (the embedded DNS server answers from the same
+ * records, through {@link #dnsNames}):
  * its own address and hostname, the {@code --add-host} entries ({@code host-gateway} becomes its
  * primary network's gateway), the {@code --link}s on the default bridge, and on every
  * user-defined network it shares with others their container name, aliases and short ID.

@@ -15,8 +15,11 @@ import java.util.List;
  * @param bip    null to keep the stored subnet (or, for a new data root, 172.29.0.0/16 when free,
  *               else the first free candidate)
  * @param pools  empty for berth's own: 172.30-31.0.0/16, then 10.200-250.0.0/16
+ * @param dns    {@code --dns}: containers' default nameservers, i.e. where the embedded DNS server
+ *               forwards names that are no container's (empty: the host's resolv.conf nameservers);
+ *               berth also takes {@code address:port}
  */
-public record NetworkDefaults(String bridge, String bip, List<AddressPool> pools) {
+public record NetworkDefaults(String bridge, String bip, List<AddressPool> pools, List<String> dns) {
 
     public static final String DEFAULT_BRIDGE = "berth0";
 
@@ -30,6 +33,11 @@ public record NetworkDefaults(String bridge, String bip, List<AddressPool> pools
             gatewayOf(bip);
         }
         pools = pools == null ? List.of() : List.copyOf(pools);
+        dns = dns == null ? List.of() : List.copyOf(dns);
+    }
+
+    public NetworkDefaults(String bridge, String bip, List<AddressPool> pools) {
+        this(bridge, bip, pools, List.of());
     }
 
     public static NetworkDefaults standard() {
@@ -38,7 +46,13 @@ public record NetworkDefaults(String bridge, String bip, List<AddressPool> pools
 
     /** The flags as given on the command line. */
     public static NetworkDefaults of(String bridge, String bip, List<String> pools) {
-        return new NetworkDefaults(bridge, bip, pools == null ? List.of() : pools.stream().map(AddressPool::parse).toList());
+        return of(bridge, bip, pools, List.of());
+    }
+
+    /** The flags as given on the command line, with berthd's {@code --dns}. */
+    public static NetworkDefaults of(String bridge, String bip, List<String> pools, List<String> dns) {
+        return new NetworkDefaults(bridge, bip, pools == null ? List.of() : pools.stream().map(AddressPool::parse).toList(),
+                dns);
     }
 
     /** The subnet of {@code --bip}: its address with the host bits cleared. */

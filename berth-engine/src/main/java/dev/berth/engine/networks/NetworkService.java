@@ -40,6 +40,7 @@ public final class NetworkService implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Endpoints endpoints;
     private final NetworkDefaults defaults;
+    private final EmbeddedDns dns;
 
     /** What {@link #create} takes: dockerd's NetworkCreateRequest, the parts berth acts on. */
     public record CreateRequest(String name, String driver, String subnet, String gateway, boolean internal,
@@ -66,6 +67,7 @@ public final class NetworkService implements AutoCloseable {
         this.driver = new BridgeDriver(sh, new DaemonMark(root.toAbsolutePath()), lock);
         this.clock = clock;
         this.defaults = defaults;
+        this.dns = new EmbeddedDns(this::list, defaults.dns());
         this.endpoints = new Endpoints(this, new Veths(sh), root.resolve("containers"));
         ensurePredefined();
         driver.sweep(store.all().stream().map(Network::id).collect(java.util.stream.Collectors.toSet()),
@@ -109,6 +111,7 @@ public final class NetworkService implements AutoCloseable {
             Network made = new Network(id, req.name(), drv, now(), subnet.toString(), gateway, req.internal(),
                     req.labels() == null ? Map.of() : Map.copyOf(req.labels()), options, bridge, Map.of());
             driver.up(made);
+            dns.open(made);
             return made;
         });
         store.put(n);
@@ -192,6 +195,7 @@ public final class NetworkService implements AutoCloseable {
             throw new ConflictException("error while removing network: network " + n.name() + " id " + n.id()
                     + " has active endpoints");
         }
+        dns.close(n.id());
         driver.down(n);
         store.delete(n);
         events.emit("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
@@ -202,6 +206,7 @@ public final class NetworkService implements AutoCloseable {
         List<String> removed = new ArrayList<>();
         for (Network n : store.all()) {
             if (!n.isPredefined() && n.endpoints().isEmpty() && filter.test(n)) {
+                dns.close(n.id());
                 driver.down(n);
                 store.delete(n);
                 removed.add(n.name());
@@ -216,6 +221,7 @@ public final class NetworkService implements AutoCloseable {
     @Override
     public synchronized void close() {
         endpoints.releaseAll();
+        dns.close();
         for (Network n : store.all()) {
             if (n.hasBridge()) {
                 driver.down(n);
@@ -241,6 +247,12 @@ public final class NetworkService implements AutoCloseable {
 
     void bringUp(Network n) {
         driver.up(n);
+        dns.open(n);
+    }
+
+    /** The embedded DNS server's listeners (one per user-defined network that is up). */
+    EmbeddedDns dns() {
+        return dns;
     }
 
     /**

@@ -38,4 +38,27 @@ public final class ResolvConf {
         }
         return String.join("\n", out) + "\n";
     }
+
+    /**
+     * The file for a container served by the embedded DNS server at {@code nameserver}: that one
+     * nameserver instead of the others (they become the server's upstreams), the search and options
+     * lines kept, and dockerd's {@code options ndots:0} unless an ndots is set.
+     */
+    public static String embedded(String current, String nameserver) {
+        List<String> out = new ArrayList<>();
+        out.add("nameserver " + nameserver);
+        boolean ndots = false;
+        for (String line : current.split("\n")) {
+            String word = line.trim().split("\\s+")[0];
+            if (word.equals("nameserver") || line.isBlank()) {
+                continue;
+            }
+            ndots |= word.equals("options") && line.contains("ndots:");
+            out.add(line);
+        }
+        if (!ndots) {
+            out.add("options ndots:0");
+        }
+        return String.join("\n", out) + "\n";
+    }
 }
