@@ -97,7 +97,10 @@ public final class OomWatcher implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch OOM of container " + id + ": " + e.getMessage());
+            // a container that already ended took its cgroup along: nothing to watch, nothing wrong
+            System.Logger.Level level = java.nio.file.Files.isDirectory(dir) ? System.Logger.Level.WARNING
+                    : System.Logger.Level.DEBUG;
+            LOG.log(level, "cannot watch OOM of container " + id + ": " + e.getMessage());
         }
     }
 

@@ -649,8 +649,7 @@ public final class ContainerService implements AutoCloseable {
         LiveContainer lc = liveOf(record.id());
         if (record.state().status() == ContainerStatus.RESTARTING && !lc.hasTask()) {
             if (!force) {
-                throw new ConflictException("You cannot remove a restarting container " + record.id()
-                        + ". Stop the container before attempting removal or force remove");
+                throw restartingConflict(record);
             }
             stoppedByHand(lc, record);
         }
@@ -670,6 +669,15 @@ public final class ContainerService implements AutoCloseable {
             record = store.find(record.id().hex()).orElseThrow(() -> new NotFoundException("No such container: " + idOrName));
             if (lc.hasTask()) {
                 throw new ConflictException("container " + record.id() + " did not stop; cannot remove it");
+            }
+            // checked again under the lock: the state read above may predate an exit that put it
+            // in its restart loop meanwhile
+            if (record.state().status() == ContainerStatus.RESTARTING) {
+                if (!force) {
+                    throw restartingConflict(record);
+                }
+                stoppedByHand(lc, record);
+                record = store.get(record.id().hex());
             }
             if (record.state().status() == ContainerStatus.REMOVING) {
                 throw new ConflictException("removal of container " + record.id() + " is already in progress");
@@ -726,6 +734,11 @@ public final class ContainerService implements AutoCloseable {
     /** The container's cgroup (OCI cgroupsPath), the same in every hierarchy. */
     public String cgroupOf(ContainerRecord record) {
         return TaskLauncher.cgroupsPath(record.id());
+    }
+
+    private static ConflictException restartingConflict(ContainerRecord record) {
+        return new ConflictException("You cannot remove a restarting container " + record.id()
+                + ". Stop the container before attempting removal or force remove");
     }
 
     public void rename(String idOrName, String newName) {
