@@ -210,9 +210,11 @@ class NetworkConnectIT extends DaemonFixture {
     private static void awaitHttp(int port) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
-        Await.until("httpd behind port " + port, Duration.ofSeconds(10), () -> {
+        // each try bounded, so that one stuck exchange cannot eat the whole wait
+        Await.until("httpd behind port " + port, Duration.ofSeconds(30), () -> {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 return r.statusCode() == 200 && r.body().strip().equals("hello");
             } catch (Exception e) {
                 return false;
