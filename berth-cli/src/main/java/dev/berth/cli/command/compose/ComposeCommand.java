@@ -155,6 +155,14 @@ abstract class ComposeCommand extends BerthCommand {
     }
 
     /** Fails as compose does when the project has no containers to act on. */
+    /**
+     * The project's name for commands that work from its containers alone: from the file when
+     * there is one, else from {@code -p}; fails without either.
+     */
+    protected String requiredProjectName() {
+        return requireProject(projectName(projectIfAny(List.of())));
+    }
+
     protected static String requireProject(String name) {
         if (name == null) {
             throw new CliFailure(1, "no configuration file provided: not found");

@@ -2,7 +2,6 @@ package dev.berth.cli.command.compose;
 
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Main;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,8 +47,7 @@ public final class ComposeCpCommand extends ComposeCommand {
         String spec = fromService ? source : destination;
         String service = serviceOf(spec);
         String path = spec.substring(service.length() + 1);
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         List<ProjectContainer> candidates = containers(name, true, List.of(service));
         List<ProjectContainer> targets = candidates.stream()
                 .filter(c -> index > 0 ? c.number() == index : all && !fromService || c.number() == 1).toList();

@@ -2,7 +2,6 @@ package dev.berth.cli.command.compose;
 
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Main;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,8 +47,7 @@ public final class ComposeExecCommand extends ComposeCommand {
 
     @Override
     public Integer call() throws IOException {
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         ProjectContainer target = containers(name, false, List.of(service)).stream()
                 .filter(c -> c.number() == index).findFirst()
                 .orElseThrow(() -> new CliFailure(1, "service \"" + service + "\" is not running"));

@@ -3,7 +3,6 @@ package dev.berth.cli.command.compose;
 import dev.berth.api.client.ApiException;
 import dev.berth.api.types.image.ImageInspect;
 import dev.berth.api.units.HumanSize;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ public final class ComposeImagesCommand extends ComposeCommand {
 
     @Override
     public Integer call() throws IOException {
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         List<String[]> rows = new ArrayList<>();
         for (ProjectContainer c : containers(name, true, services)) {
             String imageId = c.summary().imageId();

@@ -1,7 +1,6 @@
 package dev.berth.cli.command.compose;
 
 import dev.berth.api.client.LogsOptions;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.LogFollower;
 import dev.berth.compose.project.LogPrefixes;
 import dev.berth.compose.project.ProjectContainer;
@@ -45,8 +44,7 @@ public final class ComposeLogsCommand extends ComposeCommand {
 
     @Override
     public Integer call() throws IOException {
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         List<ProjectContainer> containers = containers(name, true, services).stream()
                 .filter(c -> index == null || c.number() == index).toList();
         boolean colour = !noColor && !"never".equals(group().ansi) && ctx().stdoutIsTerminal();

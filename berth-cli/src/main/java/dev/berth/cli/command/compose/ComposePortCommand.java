@@ -2,7 +2,6 @@ package dev.berth.cli.command.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.cli.CliFailure;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.List;
@@ -28,8 +27,7 @@ public final class ComposePortCommand extends ComposeCommand {
 
     @Override
     public Integer call() throws IOException {
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         ProjectContainer c = containers(name, false, List.of(service)).stream().filter(x -> x.number() == index)
                 .findFirst().orElseThrow(() -> new CliFailure(1, "service \"" + service + "\" is not running"));
         JsonNode bindings = client().containers().inspectRaw(c.id()).path("NetworkSettings").path("Ports")

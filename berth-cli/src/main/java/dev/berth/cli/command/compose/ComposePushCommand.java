@@ -3,7 +3,6 @@ package dev.berth.cli.command.compose;
 import dev.berth.cli.Main;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
-import dev.berth.compose.project.ServiceSelection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +30,7 @@ public final class ComposePushCommand extends ComposeCommand {
     @Override
     public Integer call() throws IOException {
         Project project = project(services);
-        for (Service s : ServiceSelection.of(project, services, false)) {
-            if (s.image() == null) {
-                continue;
-            }
+        for (Service s : selected(project, services, s -> s.image() != null)) {
             List<String> args = new ArrayList<>(List.of("push"));
             if (quiet) {
                 args.add("-q");

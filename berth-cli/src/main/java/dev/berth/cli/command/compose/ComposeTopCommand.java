@@ -3,7 +3,6 @@ package dev.berth.cli.command.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.ApiResponse;
 import dev.berth.api.client.JsonTrees;
-import dev.berth.compose.model.Project;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ public final class ComposeTopCommand extends ComposeCommand {
 
     @Override
     public Integer call() throws IOException {
-        Project project = projectIfAny(List.of());
-        String name = requireProject(projectName(project));
+        String name = requiredProjectName();
         for (ProjectContainer c : containers(name, false, services)) {
             JsonNode top;
             try (ApiResponse r = client().raw("GET", "/containers/" + c.id() + "/top")) {
