@@ -4,6 +4,7 @@ import dev.berth.api.build.DockerIgnore;
 import dev.berth.engine.builder.dockerfile.Dockerfile;
 import dev.berth.engine.builder.dockerfile.ShellLex;
 import dev.berth.engine.images.ImageId;
+import dev.berth.engine.images.Platform;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.snapshots.Snapshotter;
@@ -25,12 +26,9 @@ final class BuildSession {
      * The platform args BuildKit defines in the global scope (usable in FROM) and gives an
      * {@code ARG TARGETARCH} without a default: this host's platform, the only one we build for.
      */
-    static Map<String, String> platformArgs() {
-        String arch = switch (System.getProperty("os.arch")) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> System.getProperty("os.arch");
-        };
+    static final Map<String, String> PLATFORM_ARGS = platformArgs(Platform.architecture());
+
+    private static Map<String, String> platformArgs(String arch) {
         Map<String, String> args = new HashMap<>();
         for (String side : List.of("BUILD", "TARGET")) {
             args.put(side + "PLATFORM", "linux/" + arch);

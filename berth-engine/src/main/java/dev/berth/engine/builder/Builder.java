@@ -101,7 +101,7 @@ public final class Builder {
                 }
             }
         }
-        Map<String, String> expandable = new HashMap<>(BuildSession.platformArgs());
+        Map<String, String> expandable = new HashMap<>(BuildSession.PLATFORM_ARGS);
         metaArgs.forEach((k, v) -> {
             if (v != null) {
                 expandable.put(k, v);

@@ -11,6 +11,7 @@ import dev.berth.engine.images.ImageConfig;
 import dev.berth.engine.images.ImageConfig.RunConfig;
 import dev.berth.engine.images.ImageId;
 import dev.berth.engine.images.NewImage;
+import dev.berth.engine.images.Platform;
 import dev.berth.engine.layers.ChainId;
 import dev.berth.engine.layers.DiffId;
 import java.time.Instant;
@@ -103,7 +104,7 @@ final class StageRun {
     private void from(Instruction.From from) throws Exception {
         String name;
         try {
-            Map<String, String> fromArgs = new HashMap<>(BuildSession.platformArgs());
+            Map<String, String> fromArgs = new HashMap<>(BuildSession.PLATFORM_ARGS);
             fromArgs.putAll(nonNull(s.metaArgs));
             name = s.lex.processWord(from.image(), fromArgs);
         } catch (IllegalArgumentException e) {
@@ -111,7 +112,7 @@ final class StageRun {
         }
         if (name.equalsIgnoreCase("scratch")) {
             imageId = null;
-            config = new ImageConfig(architecture(), "linux", null, null, null, RunConfig.empty(),
+            config = new ImageConfig(Platform.architecture(), "linux", null, null, null, RunConfig.empty(),
                     new ImageConfig.RootFs("layers", List.of()), List.of(), null);
             return;
         }
@@ -150,7 +151,7 @@ final class StageRun {
                         value = s.lex.processWord(kv.value(), env);
                     } else {
                         value = s.metaArgs.get(kv.key()) != null ? s.metaArgs.get(kv.key())
-                                : BuildSession.platformArgs().get(kv.key());
+                                : BuildSession.PLATFORM_ARGS.get(kv.key());
                     }
                     args.put(kv.key(), value);
                     shown.add(value == null ? kv.key() : kv.key() + "=" + value);
@@ -414,9 +415,5 @@ final class StageRun {
             }
         });
         return out;
-    }
-
-    private static String architecture() {
-        return BuildSession.platformArgs().get("TARGETARCH");
     }
 }

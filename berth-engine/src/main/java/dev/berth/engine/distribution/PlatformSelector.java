@@ -2,6 +2,7 @@ package dev.berth.engine.distribution;
 
 import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.images.Platform;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +23,7 @@ public record PlatformSelector(String os, String architecture, String variant) {
 
     /** The host's platform. */
     public static PlatformSelector host() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        arch = switch (arch) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            default -> arch;
-        };
-        return new PlatformSelector("linux", arch, null);
+        return new PlatformSelector("linux", Platform.architecture(), null);
     }
 
     /** {@code os/arch[/variant]} as {@code --platform} takes it; null or empty means the host. */

@@ -3,12 +3,13 @@ package dev.berth.engine.images;
 import java.util.Locale;
 
 /** The host's platform in OCI terms. */
-final class Platform {
+public final class Platform {
 
     private Platform() {
     }
 
-    static String architecture() {
+    /** This host's CPU architecture as OCI names it ("amd64", "arm64", ...). */
+    public static String architecture() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         return switch (arch) {
             case "amd64", "x86_64" -> "amd64";
