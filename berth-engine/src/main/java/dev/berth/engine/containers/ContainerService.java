@@ -647,12 +647,6 @@ public final class ContainerService implements AutoCloseable {
     public void remove(String idOrName, boolean force, boolean removeVolumes) {
         ContainerRecord record = store.get(idOrName);
         LiveContainer lc = liveOf(record.id());
-        if (record.state().status() == ContainerStatus.RESTARTING && !lc.hasTask()) {
-            if (!force) {
-                throw restartingConflict(record);
-            }
-            stoppedByHand(lc, record);
-        }
         if (lc.hasTask()) {
             if (!force) {
                 throw new ConflictException("You cannot remove a running container " + record.id()
@@ -670,11 +664,11 @@ public final class ContainerService implements AutoCloseable {
             if (lc.hasTask()) {
                 throw new ConflictException("container " + record.id() + " did not stop; cannot remove it");
             }
-            // checked again under the lock: the state read above may predate an exit that put it
-            // in its restart loop meanwhile
+            // under the lock: an exit while rm waited may have put it in its restart loop
             if (record.state().status() == ContainerStatus.RESTARTING) {
                 if (!force) {
-                    throw restartingConflict(record);
+                    throw new ConflictException("You cannot remove a restarting container " + record.id()
+                            + ". Stop the container before attempting removal or force remove");
                 }
                 stoppedByHand(lc, record);
                 record = store.get(record.id().hex());
@@ -734,11 +728,6 @@ public final class ContainerService implements AutoCloseable {
     /** The container's cgroup (OCI cgroupsPath), the same in every hierarchy. */
     public String cgroupOf(ContainerRecord record) {
         return TaskLauncher.cgroupsPath(record.id());
-    }
-
-    private static ConflictException restartingConflict(ContainerRecord record) {
-        return new ConflictException("You cannot remove a restarting container " + record.id()
-                + ". Stop the container before attempting removal or force remove");
     }
 
     public void rename(String idOrName, String newName) {
