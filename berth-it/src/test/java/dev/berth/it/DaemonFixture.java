@@ -5,12 +5,15 @@ import dev.berth.testkit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One real berthd per test class (runc unless the class says otherwise), with
- * {@code busybox:latest} bootstrapped from the host, stopped and cleaned up after the class.
+ * {@code busybox:latest} bootstrapped from the host, stopped and cleaned up after the class;
+ * a failing test prints the daemon's warnings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(DaemonLogOnFailure.class)
 abstract class DaemonFixture {
 
     protected Berthd daemon;

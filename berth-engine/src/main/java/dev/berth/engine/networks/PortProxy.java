@@ -25,10 +25,12 @@ final class PortProxy implements PortForwarder {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
 
     private PortProxy(ServerSocket server, InetSocketAddress target) {
         this.server = server;
         this.target = target;
+        this.acceptor = Thread.ofVirtual().name("proxy-" + server.getLocalPort()).unstarted(this::acceptLoop);
     }
 
     /** Binds the host side (port 0: any free port) and starts accepting. */
@@ -44,7 +46,7 @@ final class PortProxy implements PortForwarder {
                     + e.getMessage() + ")", e);
         }
         PortProxy proxy = new PortProxy(server, new InetSocketAddress(containerIp, containerPort));
-        Thread.ofVirtual().name("proxy-" + server.getLocalPort()).start(proxy::acceptLoop);
+        proxy.acceptor.start();
         return proxy;
     }
 
@@ -109,6 +111,7 @@ final class PortProxy implements PortForwarder {
         for (Socket s : open) {
             closeQuietly(s);
         }
+        PortForwarder.awaitReleased(acceptor);
     }
 
     static void closeQuietly(AutoCloseable c) {

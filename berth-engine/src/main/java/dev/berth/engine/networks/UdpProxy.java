@@ -27,10 +27,12 @@ final class UdpProxy implements PortForwarder {
     private final DatagramSocket server;
     private final InetSocketAddress target;
     private final Map<SocketAddress, DatagramSocket> flows = new ConcurrentHashMap<>();
+    private final Thread receiver;
 
     private UdpProxy(DatagramSocket server, InetSocketAddress target) {
         this.server = server;
         this.target = target;
+        this.receiver = Thread.ofVirtual().name("udp-proxy-" + server.getLocalPort()).unstarted(this::receiveLoop);
     }
 
     static UdpProxy open(String hostIp, int hostPort, String containerIp, int containerPort) {
@@ -45,7 +47,7 @@ final class UdpProxy implements PortForwarder {
                     + e.getMessage() + ")", e);
         }
         UdpProxy proxy = new UdpProxy(server, new InetSocketAddress(containerIp, containerPort));
-        Thread.ofVirtual().name("udp-proxy-" + server.getLocalPort()).start(proxy::receiveLoop);
+        proxy.receiver.start();
         return proxy;
     }
 
@@ -102,5 +104,6 @@ final class UdpProxy implements PortForwarder {
     public void close() {
         server.close();
         flows.values().forEach(DatagramSocket::close);
+        PortForwarder.awaitReleased(receiver);
     }
 }

@@ -7,6 +7,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * get NOTIMP, garbage FORMERR.
  *
  * <p>Lifecycle: {@link #open} binds and starts the receive loop on a virtual thread;
- * {@link #close} unbinds. Forwards run on their own virtual threads, bounded by the
+ * {@link #close} unbinds (the address is free again when it returns). Forwards run on their own virtual threads, bounded by the
  * {@link Forwarder}.
  */
 public final class DnsServer implements AutoCloseable {
@@ -27,6 +28,7 @@ public final class DnsServer implements AutoCloseable {
     public static final int PORT = 53;
     public static final int TTL_SECONDS = 600;
     private static final System.Logger LOG = System.getLogger("berthd.dns");
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final DatagramChannel channel;
     private final NameTable names;
@@ -130,5 +132,12 @@ public final class DnsServer implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "dns close: " + e.getMessage());
         }
         loop.interrupt();
+        // the channel keeps its address until the receiving virtual thread wakes up and leaves:
+        // a network re-created at once on the same gateway must be able to bind it again
+        try {
+            loop.join(RELEASE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -112,6 +112,28 @@ class DnsServerTest {
     }
 
     @Test
+    void closedServer_givesItsAddressBackAtOnce_forANetworkRecreatedOnTheSameGateway() throws IOException {
+        InetSocketAddress address = server.address();
+        NameTable none = new NameTable() {
+            @Override
+            public Optional<List<Inet4Address>> addresses(InetAddress asker, String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<InetSocketAddress> upstreams(InetAddress asker) {
+                return upstreams;
+            }
+        };
+        // the receive loop is parked in receive() when close() runs
+        for (int i = 0; i < 100; i++) {
+            server.close();
+            server = DnsServer.open(address, none, new Forwarder(4, Duration.ofMillis(300)));
+        }
+        assertThat(rcode(ask("web", DnsMessage.TYPE_A))).isEqualTo(DnsMessage.NXDOMAIN);
+    }
+
+    @Test
     void containerName_getsItsARecords_withDockersTtl() throws IOException {
         byte[] r = ask("WEB", DnsMessage.TYPE_A);
         assertThat(rcode(r)).isEqualTo(DnsMessage.NOERROR);
