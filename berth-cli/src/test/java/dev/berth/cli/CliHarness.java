@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.client.FakeTransport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.Json;
 import dev.berth.cli.CliContext;
-import dev.berth.cli.FakeTransport;
+import dev.berth.api.client.FakeTransport;
 import dev.berth.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
