@@ -99,7 +99,7 @@ public final class ContainerService implements AutoCloseable {
         this.runtime = runtime;
         this.monitor = monitor;
         this.snapshotter = snapshotter;
-        this.launcher = new TaskLauncher(images, snapshotter, specs, monitor, mounts);
+        this.launcher = new TaskLauncher(images, snapshotter, specs, monitor, mounts, new NamespaceDonors(store::get));
         this.execRoot = execRoot;
         this.clock = clock;
         this.oom = new OomWatcher(CgroupLayout.host(),
@@ -144,6 +144,7 @@ public final class ContainerService implements AutoCloseable {
             throw new InvalidArgumentException("can't create 'AutoRemove' container with restart policy");
         }
         List<String> warnings = ContainerLimits.check(host, launcher.hostLimits());
+        new NamespaceDonors(store::get).checkExist(host);
         List<ContainerMount> resolvedMounts = mounts.resolve(config, host,
                 ref -> MountTable.read(paths(store.get(ref).id()).dataDir()));
         ContainerId id = ContainerId.random();

@@ -50,12 +50,14 @@ final class TaskLauncher {
     private final SpecGenerator specs;
     private final TaskMonitor monitor;
     private final ContainerMounts mounts;
+    private final NamespaceDonors donors;
     private volatile ContainerNetworking networking = ContainerNetworking.loopbackOnly();
     private volatile HostLimits hostLimits = HostLimits.detect(CgroupLayout.DEFAULT_ROOT);
 
     TaskLauncher(ImageResolver images, Snapshotter snapshotter, SpecGenerator specs, TaskMonitor monitor,
-            ContainerMounts mounts) {
+            ContainerMounts mounts, NamespaceDonors donors) {
         this.mounts = mounts;
+        this.donors = donors;
         this.images = images;
         this.snapshotter = snapshotter;
         this.specs = specs;
@@ -111,8 +113,9 @@ final class TaskLauncher {
             ObjectNode tree = specs.generate(spec, userMounts.tmpfs(),
                     ConsoleSize.fromDocker(record.hostConfig().consoleSize()));
             applyDomainname(tree, record);
-            OciBundle.write(paths.bundle(), SpecGenerator.toJson(
-                    ContainerLimits.amend(tree, record.hostConfig(), hostLimits, specs)));
+            ContainerLimits.amend(tree, record.hostConfig(), hostLimits, specs);
+            donors.join(tree, record.hostConfig());
+            OciBundle.write(paths.bundle(), SpecGenerator.toJson(tree));
             long t2 = System.nanoTime();
             TaskIo io = config.isTty() ? TaskIo.terminal(config.isOpenStdin(), record.hostConfig().consoleSize())
                     : TaskIo.pipes(config.isOpenStdin());

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * linux.devices} node plus an allow rule; each {@code --device-cgroup-rule}; and for
  * {@code --privileged} every host device with an allow-all rule, no masked or read-only
  * paths, no seccomp filter and a writable /sys and /sys/fs/cgroup; the host's PID, IPC or
- * UTS namespace when asked ({@link NamespaceModes}).
+ * UTS namespace when asked, and no /dev/shm for {@code --ipc none} ({@link NamespaceModes};
+ * joining another container's namespace is {@link NamespaceModes#join}, by the caller that
+ * knows the other container).
  */
 public final class SecuritySpec {
 

@@ -62,7 +62,7 @@ class SecuritySpecTest {
                 new Case("{\"Sysctls\":{\"kernel.hostname\":\"x\"}}", "sysctl 'kernel.hostname=x' is not allowed"),
                 new Case("{\"ShmSize\":-1}", "SHM size can not be less than 0"),
                 new Case("{\"PidMode\":\"bogus\"}", "invalid PID mode: bogus"),
-                new Case("{\"IpcMode\":\"container:db\"}", "--ipc container:NAME is not supported by berth yet"))) {
+                new Case("{\"UTSMode\":\"container:db\"}", "invalid UTS mode: container:db"))) {
             assertThatThrownBy(() -> SecuritySpec.check(host(c.hostConfig()))).as(c.hostConfig()).hasMessage(c.message());
         }
     }
