@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keep each file small, not a class of their own: one berthd serves all compose tests): a web
  * app + database-like service + worker built from a Dockerfile, on two networks with named
  * volumes and a healthcheck-gated start; scaling, one-off runs, log prefixes and {@code down -v};
- * {@code config} output and a validation error that creates nothing.
+ * {@code config} output (interpolation, merging, extends, profiles, include, {@code !reset}) and a
+ * validation error that creates nothing.
  */
 abstract class ComposeScenarios extends DaemonFixture {
 
@@ -174,6 +175,35 @@ abstract class ComposeScenarios extends DaemonFixture {
         assertThat(invalid.stderr()).contains("bad.yaml", "services.web.ports[0]", "eighty");
         assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=itbad").assertSuccess().out()).isEmpty();
         assertThat(berth("network", "ls", "-q", "--filter", "name=itbad_").assertSuccess().out()).isEmpty();
+    }
+
+    @Test
+    void config_includesAnApplicationWithItsOwnPathsAndEnv_andResetDropsInheritedPorts() throws IOException {
+        Files.createDirectories(work.resolve("cache"));
+        Files.writeString(work.resolve("cache/.env"), "CACHE_TAG=musl\n");
+        Files.writeString(work.resolve("cache/compose.yaml"), """
+                services:
+                  cache:
+                    image: "busybox:${CACHE_TAG}"
+                    volumes: ["./conf:/conf"]
+                """);
+        Path main = work.resolve("compose.yaml");
+        Files.writeString(main, """
+                name: itinc
+                include: [cache/compose.yaml]
+                services:
+                  web:
+                    image: busybox
+                    ports: ["18389:80"]
+                    depends_on: [cache]
+                """);
+        Path override = work.resolve("override.yaml");
+        Files.writeString(override, "services:\n  web:\n    ports: !reset []\n");
+        CommandResult config = berth("compose", "-f", main.toString(), "-f", override.toString(), "config").assertSuccess();
+        assertThat(config.stdout()).contains("image: busybox:musl", work.resolve("cache/conf").toString())
+                .doesNotContain("18389", "include");
+        assertThat(berth("compose", "-f", main.toString(), "config", "--services").assertSuccess().stdout().lines().toList())
+                .containsExactlyInAnyOrder("cache", "web");
     }
 
     /** The project's containers' names, as {@code ps} lists them (all states). */

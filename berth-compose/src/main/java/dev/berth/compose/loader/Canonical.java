@@ -12,7 +12,8 @@ import java.util.Map;
  * networks, configs, secrets, env_file, build, extends), list-or-dict keys become mappings,
  * scalars in string places become strings, and relative paths become absolute against
  * {@code baseDir} (the project directory; for a file reached through {@code extends.file}, that
- * file's directory), with {@code ~} expanded.
+ * file's directory; for an included application, its own project directory), with {@code ~}
+ * expanded.
  */
 final class Canonical {
     private final String file;
@@ -33,13 +34,14 @@ final class Canonical {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : tree.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith("x-") || key.equals("include") || key.equals("models")) {
+            if (key.startsWith("x-") || key.equals("models")) {
                 continue;
             }
             Object value = switch (key) {
                 case "services" -> each(e.getValue(), (name, svc) -> service(name, svc));
                 case "networks", "volumes" -> each(e.getValue(), (name, res) -> resource(res));
                 case "configs", "secrets" -> each(e.getValue(), (name, res) -> fileObject(res));
+                case "include" -> includes(e.getValue());
                 default -> e.getValue();
             };
             out.put(key, value);
@@ -90,6 +92,26 @@ final class Canonical {
                 default -> v;
             };
             out.put(key, canonical);
+        }
+        return out;
+    }
+
+    /** include entries as {path: [..], project_directory?, env_file: [..]}, every path absolute. */
+    private Object includes(Object v) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : asList(v)) {
+            Map<String, Object> m = item instanceof String s ? new LinkedHashMap<>(Map.of("path", s)) : new LinkedHashMap<>(asMap(item));
+            for (String key : List.of("path", "env_file")) {
+                List<Object> paths = new ArrayList<>();
+                for (Object p : m.get(key) instanceof String s ? List.of(s) : asList(m.get(key))) {
+                    paths.add(path(Scalars.string(p)).toString());
+                }
+                m.put(key, paths);
+            }
+            if (m.get("project_directory") != null) {
+                m.put("project_directory", path(Scalars.string(m.get("project_directory"))).toString());
+            }
+            out.add(m);
         }
         return out;
     }

@@ -133,8 +133,11 @@ final class ComposeSchema {
     static final Shape SECRET = obj("name", STRING, "file", STRING, "environment", STRING,
             "external", EXTERNAL, "labels", LIST_OR_DICT, "driver", IGNORED, "driver_opts", IGNORED, "template_driver", IGNORED);
 
+    static final Shape INCLUDE = list(anyOf(STRING, obj("path", STRING_OR_LIST, "project_directory", STRING,
+            "env_file", STRING_OR_LIST)));
+
     /** A whole compose file. */
     static final Shape FILE = obj(
             "name", STRING, "services", mapOf(SERVICE), "networks", mapOf(anyOf(NETWORK)), "volumes", mapOf(VOLUME),
-            "configs", mapOf(CONFIG), "secrets", mapOf(SECRET), "include", IGNORED, "models", IGNORED);
+            "configs", mapOf(CONFIG), "secrets", mapOf(SECRET), "include", INCLUDE, "models", IGNORED);
 }

@@ -1,6 +1,10 @@
 package dev.berth.compose.loader;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,6 +17,30 @@ import java.util.function.Function;
  */
 final class DotEnv {
     private DotEnv() {}
+
+    /**
+     * The variables of {@code files} (later files win) under {@code over}: what interpolation
+     * sees, the process environment over the {@code .env} files. Each file's values may use
+     * {@code over}'s variables and those of earlier files.
+     */
+    static Map<String, String> under(Map<String, String> over, List<Path> files) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                Map<String, String> fromFile = parse(f.toString(), Files.readString(f),
+                        k -> over.containsKey(k) ? over.get(k) : env.get(k));
+                fromFile.forEach((k, v) -> {
+                    if (v != null) {
+                        env.put(k, v);
+                    }
+                });
+            } catch (IOException e) {
+                throw new ComposeFileException(f.toString(), null, "cannot read the env file: " + e.getMessage());
+            }
+        }
+        env.putAll(over);
+        return env;
+    }
 
     /**
      * Parses {@code text}.

@@ -14,28 +14,29 @@ import java.util.function.Function;
  * file were resolved against that file's directory when it was loaded.
  */
 final class Extends {
-    private final Function<Path, Map<String, Object>> loadOther;
+    private final Function<Path, FileTree> loadOther;
 
     /** @param loadOther loads another file into canonical form (not yet extends-resolved) */
-    Extends(Function<Path, Map<String, Object>> loadOther) {
+    Extends(Function<Path, FileTree> loadOther) {
         this.loadOther = loadOther;
     }
 
     /** The file's tree with every service's {@code extends} resolved. */
-    Map<String, Object> resolve(Map<String, Object> tree, String file) {
-        Map<String, Object> services = Canonical.asMap(tree.get("services"));
+    Map<String, Object> resolve(FileTree file) {
+        Map<String, Object> services = Canonical.asMap(file.tree().get("services"));
         Map<String, Object> resolved = new LinkedHashMap<>();
         for (String name : services.keySet()) {
-            resolved.put(name, service(tree, file, name, new ArrayList<>()));
+            resolved.put(name, service(file, name, new ArrayList<>()));
         }
-        Map<String, Object> out = new LinkedHashMap<>(tree);
-        if (tree.containsKey("services")) {
+        Map<String, Object> out = new LinkedHashMap<>(file.tree());
+        if (file.tree().containsKey("services")) {
             out.put("services", resolved);
         }
         return out;
     }
 
-    private Map<String, Object> service(Map<String, Object> tree, String file, String name, List<String> chain) {
+    private Map<String, Object> service(FileTree ft, String name, List<String> chain) {
+        String file = ft.file();
         String link = file + ":" + name;
         if (chain.contains(link)) {
             chain.add(link);
@@ -43,7 +44,7 @@ final class Extends {
                     "extends cycle: " + String.join(" -> ", chain.stream().map(c -> c.substring(c.lastIndexOf(':') + 1)).toList()));
         }
         chain.add(link);
-        Map<String, Object> svc = Canonical.asMap(Canonical.asMap(tree.get("services")).get(name));
+        Map<String, Object> svc = Canonical.asMap(Canonical.asMap(ft.tree().get("services")).get(name));
         Object ext = svc.get("extends");
         if (ext == null) {
             return svc;
@@ -54,18 +55,12 @@ final class Extends {
         if (baseName == null) {
             throw new ComposeFileException(file, path + ".service", "is required");
         }
-        Map<String, Object> baseTree = tree;
-        String baseFile = file;
-        if (ref.has("file")) {
-            Path other = Path.of(ref.string("file"));
-            baseTree = loadOther.apply(other);
-            baseFile = other.toString();
-        }
-        if (!Canonical.asMap(baseTree.get("services")).containsKey(baseName)) {
+        FileTree baseTree = ref.has("file") ? loadOther.apply(Path.of(ref.string("file"))) : ft;
+        if (!Canonical.asMap(baseTree.tree().get("services")).containsKey(baseName)) {
             throw new ComposeFileException(file, path,
-                    "service \"" + baseName + "\" is not defined" + (ref.has("file") ? " in " + baseFile : ""));
+                    "service \"" + baseName + "\" is not defined" + (ref.has("file") ? " in " + baseTree.file() : ""));
         }
-        Map<String, Object> base = new LinkedHashMap<>(service(baseTree, baseFile, baseName, chain));
+        Map<String, Object> base = new LinkedHashMap<>(ft.tags().ofService(name).clear(service(baseTree, baseName, chain)));
         Map<String, Object> own = new LinkedHashMap<>(svc);
         own.remove("extends");
         base.remove("extends");

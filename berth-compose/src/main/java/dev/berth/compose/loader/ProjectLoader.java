@@ -3,14 +3,12 @@ package dev.berth.compose.loader;
 import dev.berth.compose.model.Network;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,11 +20,12 @@ import java.util.function.Function;
 /**
  * Loads a compose project: what {@code docker compose config} does before printing.
  *
- * <p>Steps, each file on its own first: read the YAML (anchors, aliases, merge keys);
- * interpolate variables from the process environment over the {@code .env} file(s); validate
- * keys and types; rewrite short syntaxes into long ones and relative paths into absolute ones;
- * resolve {@code extends}. Then the files are merged in order, the project named, profiles
- * applied, and references and dependencies checked. Loading reads files only: it creates
+ * <p>Steps, each file on its own first: read the YAML (anchors, aliases, merge keys, the
+ * {@code !reset} and {@code !override} tags); interpolate variables from the process environment
+ * over the {@code .env} file(s); validate keys and types; rewrite short syntaxes into long ones
+ * and relative paths into absolute ones; import what it {@code include}s; resolve {@code
+ * extends}. Then the files are merged in order ({@link Application}), the project named,
+ * profiles applied, and references and dependencies checked. Loading reads files only: it creates
  * nothing, so a {@link ComposeFileException} comes before any change to the engine.
  */
 public final class ProjectLoader {
@@ -46,22 +45,10 @@ public final class ProjectLoader {
         Function<String, String> lookup = env::get;
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
 
-        Map<Path, Map<String, Object>> otherFiles = new HashMap<>();
-        Function<Path, Map<String, Object>> loadOther = p -> otherFiles.computeIfAbsent(p,
-                q -> canonicalFile(q, q.getParent(), home, lookup, options));
-        Extends extendsResolver = new Extends(loadOther);
-
-        Map<String, Object> merged = new LinkedHashMap<>();
-        Map<String, String> origins = new HashMap<>();
-        for (Path file : files) {
-            Map<String, Object> tree = extendsResolver.resolve(canonicalFile(file, projectDir, home, lookup, options), file.toString());
-            for (String section : List.of("services", "networks", "volumes", "configs", "secrets")) {
-                Canonical.asMap(tree.get(section)).keySet().forEach(k -> origins.put(section + "." + k, file.toString()));
-            }
-            merged = TreeMerge.merge(merged, tree);
-        }
+        Application application = new Application.Reader(home, options.warnings()).read(files, projectDir, env, List.of());
+        Map<String, Object> merged = application.tree();
         String firstFile = files.getFirst().toString();
-        Function<String, String> originOf = entry -> origins.getOrDefault(entry, firstFile);
+        Function<String, String> originOf = entry -> application.origins().getOrDefault(entry, firstFile);
 
         Fields root = Fields.of(merged);
         String name = projectName(options, env, root, projectDir, firstFile);
@@ -91,24 +78,6 @@ public final class ProjectLoader {
         checks.services(enabled, disabled, networks.keySet(), volumes.keySet(), configs.keySet(), secrets.keySet());
 
         return new Project(name, projectDir, files, enabled, disabled, networks, volumes, configs, secrets, env);
-    }
-
-    /** One file parsed, interpolated, validated and made canonical (extends not yet resolved). */
-    private static Map<String, Object> canonicalFile(Path file, Path baseDir, Path home, Function<String, String> lookup, LoadOptions options) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ComposeFileException(name, null, "cannot read the file: " + e.getMessage());
-        }
-        Map<String, Object> tree = YamlDocuments.parse(name, text);
-        if (tree.remove("version") != null) {
-            options.warnings().accept(name + ": the attribute `version` is obsolete, it will be ignored");
-        }
-        tree = Interpolation.interpolate(tree, lookup, name, options.warnings());
-        ComposeSchema.FILE.check(tree, new Shape.Check(name, options.warnings()), KeyPath.ROOT);
-        return Canonical.of(tree, name, baseDir, home);
     }
 
     private static List<Path> files(LoadOptions options, Path cwd, Map<String, String> processEnv) {
@@ -145,22 +114,7 @@ public final class ProjectLoader {
         } else if (Files.isRegularFile(projectDir.resolve(".env"))) {
             envFiles.add(projectDir.resolve(".env"));
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Path f : envFiles) {
-            try {
-                Map<String, String> fromFile = DotEnv.parse(f.toString(), Files.readString(f),
-                        k -> processEnv.containsKey(k) ? processEnv.get(k) : env.get(k));
-                fromFile.forEach((k, v) -> {
-                    if (v != null) {
-                        env.put(k, v);
-                    }
-                });
-            } catch (IOException e) {
-                throw new ComposeFileException(f.toString(), null, "cannot read the env file: " + e.getMessage());
-            }
-        }
-        env.putAll(processEnv);
-        return env;
+        return DotEnv.under(processEnv, envFiles);
     }
 
     private static String projectName(LoadOptions options, Map<String, String> env, Fields root, Path projectDir, String firstFile) {
