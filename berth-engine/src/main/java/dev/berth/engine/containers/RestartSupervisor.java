@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Applies restart policies: decides, when a container's process ends, whether and after
  * which delay it runs again, keeps each container's back-off between its runs, and holds
  * the pending restarts so that a manual stop, a removal or the daemon's shutdown can cancel
- * them. {@link ContainerService} calls it on exit, on start, on stop and at recovery; the
- * restart itself is the service's (the callback given to {@link #schedule}).
+ * them. {@link ContainerExits} owns it and calls it on exit, on a start by hand and on a stop,
+ * kill or removal by hand; {@link ContainerRecovery} asks {@link #restartsAtBoot}. The restart
+ * itself is {@link ContainerStarts}'s (the callback given to {@link #schedule}).
  *
  * <p>Thread-safe. The timer is one daemon thread that only hands each due restart to a
  * virtual thread.
