@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keep each file small, not a class of their own: one berthd serves all compose tests): a web
  * app + database-like service + worker built from a Dockerfile, on two networks with named
  * volumes and a healthcheck-gated start; scaling, one-off runs, log prefixes and {@code down -v};
- * {@code config} output (interpolation, merging, extends, profiles, include, {@code !reset}) and a
- * validation error that creates nothing.
+ * {@code config} output (interpolation, merging, extends, profiles, include, {@code !reset}), a
+ * validation error that creates nothing, and services sharing another's PID and network namespaces.
  */
 abstract class ComposeScenarios extends DaemonFixture {
 
@@ -204,6 +204,35 @@ abstract class ComposeScenarios extends DaemonFixture {
                 .doesNotContain("18389", "include");
         assertThat(berth("compose", "-f", main.toString(), "config", "--services").assertSuccess().stdout().lines().toList())
                 .containsExactlyInAnyOrder("cache", "web");
+    }
+
+    @Test
+    void namespaceSharingServices_bringTheirDonorUp_andSeeItsProcessesAndNetwork() throws IOException {
+        Path file = work.resolve("share.yaml");
+        Files.writeString(file, """
+                name: itshare
+                services:
+                  debug:
+                    image: busybox
+                    command: ["sleep", "3600"]
+                    pid: "service:app"
+                    network_mode: "service:app"
+                    stop_signal: SIGKILL
+                  app:
+                    image: busybox
+                    command: ["sh", "-c", "mkdir -p /www && echo shared > /www/index.html && exec httpd -f -p 8080 -h /www"]
+                    stop_signal: SIGKILL
+                """);
+        try {
+            // only debug is named: app comes up first because debug shares its namespaces
+            compose(file, "up", "-d", "debug").assertSuccess();
+            assertThat(compose(file, "exec", "-T", "debug", "ps", "-o", "comm").assertSuccess().stdout()).contains("httpd");
+            assertThat(compose(file, "exec", "-T", "debug", "wget", "-q", "-O", "-", "http://127.0.0.1:8080/")
+                    .assertSuccess().stdout()).isEqualTo("shared\n");
+        } finally {
+            compose(file, "down", "-t", "0");
+        }
+        assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=itshare").stdout()).isEmpty();
     }
 
     /** The project's containers' names, as {@code ps} lists them (all states). */

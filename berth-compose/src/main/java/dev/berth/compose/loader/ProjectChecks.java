@@ -57,6 +57,9 @@ final class ProjectChecks {
             }
             refs(at, "configs", s.configs(), configs);
             refs(at, "secrets", s.secrets(), secrets);
+            donorDefined(at, "network_mode", s.networkMode(), enabled);
+            donorDefined(at, "pid", s.pid(), enabled);
+            donorDefined(at, "ipc", s.ipc(), enabled);
             for (String dep : s.dependsOn().keySet()) {
                 String path = at + ".depends_on." + dep;
                 if (disabled.containsKey(dep)) {
@@ -68,17 +71,18 @@ final class ProjectChecks {
                     throw fail(at, path, "service \"" + dep + "\" is not defined");
                 }
             }
-            if (s.networkMode() != null && s.networkMode().startsWith("service:")) {
-                String other = s.networkMode().substring("service:".length());
-                if (!enabled.containsKey(other)) {
-                    throw fail(at, at + ".network_mode", "service \"" + other + "\" is not defined");
-                }
-            }
             if (s.containerName() != null && s.replicas() > 1) {
                 throw fail(at, at + ".container_name", "a service with a container_name cannot have more than one replica");
             }
         }
         cycles(enabled);
+    }
+
+    /** A {@code service:NAME} mode names an enabled service (checked before the depends_on it implies). */
+    private void donorDefined(String at, String key, String mode, Map<String, Service> enabled) {
+        ImpliedDependencies.donor(mode).filter(other -> !enabled.containsKey(other)).ifPresent(other -> {
+            throw fail(at, at + "." + key, "service \"" + other + "\" is not defined");
+        });
     }
 
     private void refs(String at, String kind, List<FileObjectRef> refs, Set<String> defined) {

@@ -25,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * Builds a {@link Service} from its merged, canonical mapping: reads {@code env_file}s and
- * merges them under {@code environment}, and takes declared-but-valueless variables from the
- * environment.
+ * merges them under {@code environment}, takes declared-but-valueless variables from the
+ * environment, and adds the {@link ImpliedDependencies} to {@code depends_on}.
  */
 final class ServiceReader {
     private final Function<String, String> env;
@@ -53,7 +53,8 @@ final class ServiceReader {
                 f.string("network_mode"),
                 f.strings("links"),
                 f.strings("external_links"),
-                dependsOn(f),
+                ImpliedDependencies.of(dependsOn(f), f.string("network_mode"), f.string("pid"), f.string("ipc"),
+                        f.strings("volumes_from"), f.strings("links")),
                 healthcheck(f.fields("healthcheck")),
                 f.string("restart"),
                 deploy(f.fields("deploy")),

@@ -82,7 +82,7 @@ public final class ServiceMapper {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         Map<String, Object> endpoints = new LinkedHashMap<>();
         if (service.networkMode() != null) {
-            host.put("NetworkMode", networkMode(project, service.networkMode()));
+            host.put("NetworkMode", sharedMode(project, service.networkMode()));
         } else {
             for (Map.Entry<String, ServiceNetwork> n : byPriority(service.networks())) {
                 String name = project.networks().get(n.getKey()) == null ? n.getKey()
@@ -113,8 +113,8 @@ public final class ServiceMapper {
         return ContainerTemplate.of(service.name(), image, config, extra);
     }
 
-    /** {@code service:x} joins x's first container; other modes pass as they are. */
-    static String networkMode(Project project, String mode) {
+    /** A network, PID or IPC mode: {@code service:x} joins x's first container; other modes pass as they are. */
+    static String sharedMode(Project project, String mode) {
         if (mode.startsWith("service:")) {
             return "container:" + ResourceNames.container(project.name(), mode.substring("service:".length()), 1);
         }
@@ -197,8 +197,8 @@ public final class ServiceMapper {
             host.put("Sysctls", service.sysctls());
         }
         put(host, "ShmSize", service.shmSize());
-        put(host, "PidMode", service.pid());
-        put(host, "IpcMode", service.ipc());
+        put(host, "PidMode", service.pid() == null ? null : sharedMode(project, service.pid()));
+        put(host, "IpcMode", service.ipc() == null ? null : sharedMode(project, service.ipc()));
         put(host, "UTSMode", service.uts());
         put(host, "UsernsMode", service.usernsMode());
         put(host, "CgroupnsMode", service.cgroup());
