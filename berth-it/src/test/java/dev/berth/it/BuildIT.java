@@ -122,6 +122,20 @@ class BuildIT extends DaemonFixture {
     }
 
     @Test
+    void copyFrom_aStageNamedByAnArgOnlyThisStageDeclares_isBuiltFirst() throws Exception {
+        write("Dockerfile", """
+                FROM busybox AS tools
+                RUN echo tool > /tool
+                FROM busybox
+                ARG SRC=tools
+                COPY --from=$SRC /tool /tool
+                CMD ["cat", "/tool"]
+                """);
+        berth("build", "-t", "fromvar:1", ctx.toString()).assertSuccess();
+        assertThat(berth("run", "--rm", "fromvar:1").assertSuccess().out()).isEqualTo("tool");
+    }
+
+    @Test
     void dockerignore_excludesWithExceptions() throws Exception {
         write("keep.txt", "k");
         write("notes.md", "n");

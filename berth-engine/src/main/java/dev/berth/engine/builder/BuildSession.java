@@ -2,7 +2,10 @@ package dev.berth.engine.builder;
 
 import dev.berth.api.build.DockerIgnore;
 import dev.berth.engine.builder.dockerfile.Dockerfile;
+import dev.berth.engine.builder.dockerfile.DockerfileException;
+import dev.berth.engine.builder.dockerfile.Instruction;
 import dev.berth.engine.builder.dockerfile.ShellLex;
+import dev.berth.engine.error.InvalidArgumentException;
 import dev.berth.engine.images.ImageId;
 import dev.berth.engine.images.Platform;
 import dev.berth.engine.images.ImageStore;
@@ -80,6 +83,11 @@ final class BuildSession {
         this.totalSteps = totalSteps;
     }
 
+    /** An error at {@code at}, as Docker words it: the Dockerfile's name and line, then {@code message}. */
+    InvalidArgumentException error(Instruction at, String message) {
+        return new InvalidArgumentException(new DockerfileException(file.name(), at.line(), message).getMessage());
+    }
+
     /** The stages built so far, by index; written by the stages' threads. */
     Map<Integer, ImageId> built() {
         return built;
@@ -89,9 +97,9 @@ final class BuildSession {
     ImageId builtStage(StagePlan.Stage stage) {
         ImageId id = built.get(stage.index());
         if (id == null) {
-            throw new dev.berth.engine.error.InvalidArgumentException("stage " + (stage.name() == null
+            throw new InvalidArgumentException("stage " + (stage.name() == null
                     ? String.valueOf(stage.index()) : stage.name()) + " is not built: name it in FROM or COPY --from"
-                    + " without variables the global ARGs do not set");
+                    + " without variables only the base image's ENV sets");
         }
         return id;
     }

@@ -29,10 +29,10 @@ import java.util.TreeSet;
  * Builds images from Dockerfiles, as {@code docker build} with the classic builder: reads
  * the Dockerfile and {@code .dockerignore} from the context, builds the stages the target
  * needs (a stage as soon as the stages it reads are built, independent ones in parallel, at
- * most one per processor; their output in Dockerfile order), tags the result and reports each step to a {@link BuildProgress}. A
- * Dockerfile error is an InvalidArgumentException naming its file and line; a failing RUN
- * names its command and exit code, and leaves only the steps before it (cached).
- * Builds may run concurrently; each uses its own scratch directories.
+ * most one per processor; their output in Dockerfile order), tags the result and reports each
+ * step to a {@link BuildProgress}. A Dockerfile error is an InvalidArgumentException naming
+ * its file and line; a failing RUN names its command and exit code, and leaves only the steps
+ * before it (cached). Builds may run concurrently; each uses its own scratch directories.
  */
 public final class Builder {
 
@@ -108,14 +108,14 @@ public final class Builder {
             }
         });
         StagePlan.Stage target = plan.target(request.target());
-        List<StagePlan.Stage> stages = plan.needed(target, lex, expandable);
+        List<StagePlan.Stage> stages = plan.needed(target, lex, expandable, request.buildArgs());
         int total = stages.stream().mapToInt(StagePlan.Stage::steps).sum() + (request.labels().isEmpty() ? 0 : 1);
         BuildSession session = new BuildSession(request, file, plan, lex, metaArgs, used, readIgnore(request),
                 images, layers, snapshotter, runner, cache, tmpDir, clock, progress, total);
         Map<Integer, Set<Integer>> needs = new HashMap<>();
         int[] firstStep = new int[stages.size()];
         for (int i = 0, step = 1; i < stages.size(); step += stages.get(i).steps(), i++) {
-            needs.put(stages.get(i).index(), plan.needs(stages.get(i), lex, expandable));
+            needs.put(stages.get(i).index(), plan.needs(stages.get(i), lex, expandable, request.buildArgs()));
             firstStep[i] = step;
         }
         StageOutput output = new StageOutput(progress, stages.size());
@@ -163,7 +163,7 @@ public final class Builder {
 
     private static Dockerfile readDockerfile(BuildRequest request) throws IOException {
         String name = request.dockerfile();
-        Path path = request.context().resolve(CopyStep.clean(name));
+        Path path = request.context().resolve(RootPaths.clean(name));
         if (!path.normalize().startsWith(request.context().normalize())) {
             throw new InvalidArgumentException("the Dockerfile (" + name + ") must be within the build context");
         }
@@ -178,7 +178,7 @@ public final class Builder {
 
     /** {@code <Dockerfile>.dockerignore} next to the Dockerfile wins over the context's {@code .dockerignore}. */
     private static DockerIgnore readIgnore(BuildRequest request) throws IOException {
-        Path specific = request.context().resolve(CopyStep.clean(request.dockerfile()) + ".dockerignore");
+        Path specific = request.context().resolve(RootPaths.clean(request.dockerfile()) + ".dockerignore");
         Path general = request.context().resolve(".dockerignore");
         for (Path p : List.of(specific, general)) {
             if (Files.isRegularFile(p)) {

@@ -1,5 +1,7 @@
 package dev.berth.engine.builder;
 
+import static dev.berth.engine.builder.RootPaths.at;
+
 import dev.berth.api.build.DockerIgnore;
 import dev.berth.engine.archive.TarExtractor;
 import dev.berth.engine.digest.Digest;
@@ -30,7 +32,8 @@ import java.util.stream.Stream;
  * sources, a wildcard that matched several, or a destination ending in {@code /} or naming an
  * existing directory make the destination a directory. Files keep their mode and mtime;
  * owners are 0:0 from the context and kept from an image, unless {@code --chown};
- * {@code --chmod} sets the mode. ADD unpacks local tar archives (plain or compressed).
+ * {@code --chmod} sets the mode. ADD unpacks local tar archives (plain or compressed). The
+ * destination is resolved through the image's symbolic links ({@link RootPaths#followInRoot}).
  */
 final class CopyStep {
 
@@ -62,7 +65,7 @@ final class CopyStep {
     List<Path> sources(List<String> patterns) throws IOException {
         List<Path> out = new ArrayList<>();
         for (String pattern : patterns) {
-            String rel = clean(pattern);
+            String rel = RootPaths.clean(pattern);
             if (rel.equals("..") || rel.startsWith("../")) {
                 throw new InvalidArgumentException(keyword + " failed: forbidden path outside the build context: "
                         + pattern + " ()");
@@ -141,7 +144,7 @@ final class CopyStep {
      */
     void write(List<Path> sources, String dest, Path staging, Path view) throws IOException {
         boolean trailingSlash = dest.endsWith("/");
-        String destPath = followInRoot(view, clean(dest.substring(1)));
+        String destPath = RootPaths.followInRoot(view, RootPaths.clean(dest.substring(1)));
         boolean destIsDir = trailingSlash || sources.size() > 1 || Files.isDirectory(at(view, destPath), NOFOLLOW);
         if (sources.size() > 1 && !trailingSlash && !Files.isDirectory(at(view, destPath), NOFOLLOW)) {
             throw new InvalidArgumentException("When using " + keyword
@@ -274,62 +277,5 @@ final class CopyStep {
             return true;
         }
         return n >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
-    }
-
-    /**
-     * {@code rel} with the symbolic links of the image below {@code root} followed, as if
-     * {@code root} were {@code /} (Docker writes through a link to a directory rather than
-     * replacing it); absolute link targets start again at {@code root}, and {@code ..} stops there.
-     */
-    static String followInRoot(Path root, String rel) throws IOException {
-        List<String> todo = new ArrayList<>(rel.equals(".") ? List.of() : List.of(rel.split("/")));
-        List<String> done = new ArrayList<>();
-        int links = 0;
-        while (!todo.isEmpty()) {
-            String part = todo.removeFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!done.isEmpty()) {
-                    done.removeLast();
-                }
-                continue;
-            }
-            Path candidate = root.resolve(String.join("/", done)).resolve(part);
-            if (!Files.isSymbolicLink(candidate)) {
-                done.add(part);
-                continue;
-            }
-            if (++links > 40) {
-                throw new InvalidArgumentException("too many levels of symbolic links: /" + rel);
-            }
-            String target = Files.readSymbolicLink(candidate).toString();
-            if (target.startsWith("/")) {
-                done.clear();
-            }
-            todo.addAll(0, List.of(target.split("/")));
-        }
-        return done.isEmpty() ? "." : String.join("/", done);
-    }
-
-    private static Path at(Path root, String rel) {
-        return rel.equals(".") || rel.isEmpty() ? root : root.resolve(rel);
-    }
-
-    /** Cleans a relative path (leading slashes dropped); "." for the root. */
-    static String clean(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..") && !parts.isEmpty() && !parts.getLast().equals("..")) {
-                parts.removeLast();
-            } else {
-                parts.add(p);
-            }
-        }
-        return parts.isEmpty() ? "." : String.join("/", parts);
     }
 }

@@ -6,9 +6,12 @@ import dev.berth.engine.builder.dockerfile.Instruction;
 import dev.berth.engine.builder.dockerfile.ShellLex;
 import dev.berth.engine.error.InvalidArgumentException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -85,33 +88,76 @@ record StagePlan(List<Instruction.Arg> metaArgs, List<Stage> stages) {
         return java.util.Optional.empty();
     }
 
-    /** The stages {@code target} needs, in Dockerfile order (target last). */
-    List<Stage> needed(Stage target, ShellLex lex, Map<String, String> metaArgs) {
+    /**
+     * The stages {@code target} needs, in Dockerfile order (target last). {@code metaArgs}: the
+     * global ARGs' values and the platform's, which FROM expands with; {@code buildArgs}: the
+     * build's {@code --build-arg}s, which override a stage's ARG defaults.
+     */
+    List<Stage> needed(Stage target, ShellLex lex, Map<String, String> metaArgs, Map<String, String> buildArgs) {
         TreeSet<Integer> wanted = new TreeSet<>();
-        collect(target, lex, metaArgs, wanted);
+        collect(target, lex, metaArgs, buildArgs, wanted);
         return wanted.stream().map(stages::get).toList();
     }
 
-    private void collect(Stage stage, ShellLex lex, Map<String, String> metaArgs, TreeSet<Integer> wanted) {
+    private void collect(Stage stage, ShellLex lex, Map<String, String> metaArgs, Map<String, String> buildArgs,
+            TreeSet<Integer> wanted) {
         if (!wanted.add(stage.index())) {
             return;
         }
-        for (int need : needs(stage, lex, metaArgs)) {
-            collect(stages.get(need), lex, metaArgs, wanted);
+        for (int need : needs(stage, lex, metaArgs, buildArgs)) {
+            collect(stages.get(need), lex, metaArgs, buildArgs, wanted);
         }
     }
 
-    /** The earlier stages {@code stage} reads directly: the one its FROM names and those its COPY --from names. */
-    java.util.Set<Integer> needs(Stage stage, ShellLex lex, Map<String, String> metaArgs) {
+    /**
+     * The earlier stages {@code stage} reads directly: the one its FROM names and those its COPY
+     * --from names. A {@code --from} expands as its step will, with the ARGs and ENVs the stage
+     * declared before it over the global ones, so a stage named through a variable only this
+     * stage sets is built first; the base image's ENV is not known yet, and is not used.
+     */
+    Set<Integer> needs(Stage stage, ShellLex lex, Map<String, String> metaArgs,
+            Map<String, String> buildArgs) {
         TreeSet<Integer> out = new TreeSet<>();
         String base = lex.processWord(stage.from().image(), metaArgs);
         find(base).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
+        Map<String, String> scope = new HashMap<>(metaArgs);
+        Set<String> envNames = new HashSet<>(); // ENV wins over an ARG of the same name, even a later one
         for (Instruction i : stage.body()) {
-            if (i instanceof Instruction.Copy c && c.flags().containsKey("from")) {
-                String ref = lex.processWord(c.flags().get("from"), metaArgs);
-                find(ref).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
+            Map<String, String> declared = new HashMap<>(); // an instruction's words see the scope before it
+            switch (i) {
+                case Instruction.Arg a -> a.args().forEach(kv -> {
+                    String value = buildArgs.containsKey(kv.key()) ? buildArgs.get(kv.key())
+                            : kv.value() == null ? null : expand(lex, kv.value(), scope);
+                    if (value != null && !envNames.contains(kv.key())) {
+                        declared.put(kv.key(), value);
+                    }
+                });
+                case Instruction.Env e -> e.pairs().forEach(kv -> {
+                    String key = expand(lex, kv.key(), scope);
+                    String value = expand(lex, kv.value(), scope);
+                    if (key != null && value != null) {
+                        declared.put(key, value);
+                        envNames.add(key);
+                    }
+                });
+                case Instruction.Copy c when c.flags().containsKey("from") -> {
+                    String ref = lex.processWord(c.flags().get("from"), scope);
+                    find(ref).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
+                }
+                default -> {
+                }
             }
+            scope.putAll(declared);
         }
         return out;
+    }
+
+    /** A word's value, or null when it does not expand (its step reports that, with its line). */
+    private static String expand(ShellLex lex, String word, Map<String, String> scope) {
+        try {
+            return lex.processWord(word, scope);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
