@@ -89,6 +89,7 @@ final class Canonical {
                 case "extends" -> extendsRef(v);
                 case "logging" -> logging(asMap(v));
                 case "deploy" -> withDict(asMap(v), "labels");
+                case "develop" -> develop(asMap(v), path);
                 default -> v;
             };
             out.put(key, canonical);
@@ -340,6 +341,36 @@ final class Canonical {
             m.put("file", path(Scalars.string(m.get("file"))).toString());
         }
         return m;
+    }
+
+    /** develop.watch entries with an absolute path, pattern lists and an exec-form command. */
+    private Map<String, Object> develop(Map<String, Object> develop, KeyPath path) {
+        Map<String, Object> out = new LinkedHashMap<>(develop);
+        List<Object> watch = new ArrayList<>();
+        List<Object> items = asList(develop.get("watch"));
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> rule = new LinkedHashMap<>(asMap(items.get(i)));
+            if (rule.get("path") != null) {
+                rule.put("path", path(Scalars.string(rule.get("path"))).toString());
+            }
+            for (String key : List.of("ignore", "include")) {
+                if (rule.get(key) != null) {
+                    rule.put(key, strings(rule.get(key) instanceof String s ? List.of(s) : rule.get(key)));
+                }
+            }
+            if (rule.get("exec") != null) {
+                Map<String, Object> exec = withDict(asMap(rule.get("exec")), "environment");
+                if (exec.get("command") instanceof String s) {
+                    exec.put("command", words(s, path.key("watch").index(i).key("exec").key("command")));
+                }
+                rule.put("exec", exec);
+            }
+            watch.add(rule);
+        }
+        if (develop.containsKey("watch")) {
+            out.put("watch", watch);
+        }
+        return out;
     }
 
     private static Map<String, Object> withDict(Map<String, Object> m, String key) {

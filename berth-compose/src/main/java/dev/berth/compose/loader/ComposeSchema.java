@@ -21,7 +21,7 @@ import static dev.berth.compose.loader.Shapes.uniqueList;
 
 /**
  * The Compose Specification's file format as shapes: every key compose defines, with its type.
- * Keys berth does not implement (swarm placement, GPUs, blkio, develop/watch...) are {@link
+ * Keys berth does not implement (swarm placement, GPUs, blkio...) are {@link
  * Shapes#IGNORED}: accepted with a warning, so that real-world files load. Anything else unknown
  * is an error.
  */
@@ -84,6 +84,16 @@ final class ComposeSchema {
 
     static final Shape COMMAND = anyOf(STRING, list(SCALAR));
 
+    static final Shape DEVELOP = obj("watch", list(obj(
+            "path", STRING,
+            "action", oneOf("sync", "rebuild", "restart", "sync+restart", "sync+exec"),
+            "target", STRING,
+            "ignore", STRING_OR_LIST,
+            "include", STRING_OR_LIST,
+            "initial_sync", BOOL,
+            "exec", obj("command", COMMAND, "user", STRING, "privileged", BOOL, "working_dir", STRING,
+                    "environment", LIST_OR_DICT))));
+
     static final Shape SERVICE = obj(
             "image", STRING, "build", BUILD, "command", COMMAND, "entrypoint", COMMAND,
             "environment", LIST_OR_DICT,
@@ -109,10 +119,11 @@ final class ComposeSchema {
             "cpus", NUMBER, "cpu_shares", INT, "cpuset", STRING, "mem_limit", BYTES, "mem_reservation", BYTES,
             "memswap_limit", BYTES, "pids_limit", INT, "oom_kill_disable", BOOL, "oom_score_adj", INT,
             "extends", anyOf(STRING, obj("service", STRING, "file", STRING)),
+            "develop", DEVELOP,
             // Defined by the specification, not implemented by berth.
             "blkio_config", IGNORED, "cpu_count", IGNORED, "cpu_percent", IGNORED, "cpu_period", IGNORED,
             "cpu_quota", IGNORED, "cpu_rt_period", IGNORED, "cpu_rt_runtime", IGNORED, "credential_spec", IGNORED,
-            "device_cgroup_rules", IGNORED, "develop", IGNORED, "gpus", IGNORED, "isolation", IGNORED,
+            "device_cgroup_rules", IGNORED, "gpus", IGNORED, "isolation", IGNORED,
             "label_file", IGNORED, "mem_swappiness", IGNORED, "models", IGNORED, "post_start", IGNORED,
             "pre_stop", IGNORED, "provider", IGNORED, "pull_refresh_after", IGNORED, "storage_opt", IGNORED,
             "use_api_socket", IGNORED);

@@ -102,7 +102,8 @@ final class ServiceReader {
                 new ServiceResources(f.number("cpus"), f.longValue("cpu_shares"), f.string("cpuset"), f.bytes("mem_limit"),
                         f.bytes("mem_reservation"), f.bytes("memswap_limit"), f.longValue("pids_limit"),
                         f.bool("oom_kill_disable"), f.integer("oom_score_adj")),
-                f.bool("attach"));
+                f.bool("attach"),
+                WatchRules.develop(name, f.fields("develop"), file));
     }
 
     private static BuildSpec build(Fields b) {

@@ -71,6 +71,7 @@ import java.util.Map;
  * @param runtime         OCI runtime name, or null
  * @param resources       the legacy resource keys (mem_limit, cpus, pids_limit...), never null
  * @param attach          attach to the service's output in {@code up}, or null (true)
+ * @param develop         the {@code develop} section (watch rules), or null
  */
 public record Service(
         String name,
@@ -134,7 +135,8 @@ public record Service(
         List<String> groupAdd,
         String runtime,
         ServiceResources resources,
-        Boolean attach) {
+        Boolean attach,
+        Develop develop) {
 
     public Service {
         command = Copies.listOrNull(command);

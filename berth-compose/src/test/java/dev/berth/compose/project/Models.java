@@ -27,7 +27,7 @@ final class Models {
                 null, List.of(), List.of(), dependsOn, healthcheck, null, null, null, Map.of(), Map.of(), null, null, null,
                 null, null, null, null, null, null, false, false, false, false, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null, List.of(), null, null, List.of(), List.of(), Map.of(), Map.of(), null,
-                null, null, null, null, null, null, List.of(), List.of(), null, null, null);
+                null, null, null, null, null, null, List.of(), List.of(), null, null, null, null);
     }
 
     static Service simple(String name, Map<String, Dependency> dependsOn) {

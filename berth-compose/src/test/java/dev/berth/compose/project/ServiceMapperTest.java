@@ -121,6 +121,6 @@ class ServiceMapperTest {
                 s.capDrop(), s.securityOpt(), s.extraHosts(), s.dns(), s.dnsSearch(), s.dnsOpt(), s.logging(),
                 s.profiles(), s.pullPolicy(), s.platform(), s.configs(), s.secrets(), s.ulimits(), s.sysctls(),
                 s.shmSize(), s.pid(), s.ipc(), s.uts(), s.usernsMode(), s.cgroup(), s.cgroupParent(), s.devices(),
-                s.groupAdd(), s.runtime(), s.resources(), s.attach());
+                s.groupAdd(), s.runtime(), s.resources(), s.attach(), s.develop());
     }
 }
