@@ -2,11 +2,14 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Await;
 import dev.berth.testkit.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * app + database-like service + worker built from a Dockerfile, on two networks with named
  * volumes and a healthcheck-gated start; scaling, one-off runs, log prefixes and {@code down -v};
  * {@code config} output (interpolation, merging, extends, profiles, include, {@code !reset}), a
- * validation error that creates nothing, and services sharing another's PID and network namespaces.
+ * validation error that creates nothing, services sharing another's PID and network namespaces,
+ * and {@code compose watch} syncing and rebuilding.
  */
 abstract class ComposeScenarios extends DaemonFixture {
 
@@ -239,6 +243,75 @@ abstract class ComposeScenarios extends DaemonFixture {
     private List<String> names() {
         return berth("ps", "-a", "--format", "{{.Names}}", "--filter", "label=com.docker.compose.project=itshop")
                 .assertSuccess().stdout().lines().toList();
+    }
+
+    /**
+     * {@code compose watch} as a background process: a synced file's new content, a file in a new
+     * directory and a deletion reach the running container; a change under a rebuild path builds
+     * the image again and replaces the container. SIGTERM ends the watch, the containers stay.
+     */
+    @Test
+    void watch_syncsEditsAddsAndDeletes_andRebuildsOnDockerfileChange() throws Exception {
+        Path dir = work.resolve("watched");
+        Files.createDirectories(dir.resolve("app/src"));
+        Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nCOPY src /srv\nRUN echo one > /version\n");
+        Files.writeString(dir.resolve("app/src/hello.txt"), "v1");
+        Files.writeString(dir.resolve("app/src/gone.txt"), "bye");
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, """
+                name: itwatch
+                services:
+                  app:
+                    build: ./app
+                    command: ["sleep", "3600"]
+                    stop_signal: SIGKILL
+                    develop:
+                      watch:
+                        - {path: ./app/src, action: sync, target: /srv, ignore: ["*.bak"]}
+                        - {path: ./app/Dockerfile, action: rebuild}
+                """);
+        Path output = work.resolve("watch.out");
+        Process watch = new ProcessBuilder("sh", "-c", "exec " + berthCommand("compose", "-f", file.toString(),
+                "--progress=plain", "watch")).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            Await.until("the watch is enabled", Duration.ofSeconds(60), () -> read(output).contains("Watch enabled"));
+            String before = id("itwatch-app-1");
+
+            Files.writeString(dir.resolve("app/src/hello.txt"), "v2");
+            Await.until("the edit is synced", Duration.ofSeconds(20), () -> catIn(file, "/srv/hello.txt").equals("v2"));
+            Files.createDirectories(dir.resolve("app/src/sub"));
+            Files.writeString(dir.resolve("app/src/sub/new.txt"), "new");
+            Files.delete(dir.resolve("app/src/gone.txt"));
+            Await.until("the new file is synced", Duration.ofSeconds(20), () -> catIn(file, "/srv/sub/new.txt").equals("new"));
+            Await.until("the deletion is synced", Duration.ofSeconds(20),
+                    () -> compose(file, "exec", "-T", "app", "test", "-e", "/srv/gone.txt").exitCode() != 0);
+            assertThat(read(output)).contains("Syncing service \"app\" after");
+
+            Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nCOPY src /srv\nRUN echo two > /version\n");
+            Await.until("the rebuilt image runs", Duration.ofSeconds(60), () -> catIn(file, "/version").equals("two"));
+            assertThat(id("itwatch-app-1")).isNotEqualTo(before);
+            assertThat(catIn(file, "/srv/sub/new.txt")).isEqualTo("new");
+            assertThat(read(output)).contains("Rebuilding service(s) [\"app\"] after changes were detected",
+                    "service(s) [\"app\"] successfully built");
+        } finally {
+            watch.destroy();
+            if (!watch.waitFor(10, TimeUnit.SECONDS)) {
+                watch.destroyForcibly().waitFor();
+            }
+            compose(file, "down", "-t", "1", "--rmi", "local");
+        }
+    }
+
+    private String catIn(Path file, String path) {
+        return compose(file, "exec", "-T", "app", "cat", path).out();
+    }
+
+    private static String read(Path output) {
+        try {
+            return Files.exists(output) ? Files.readString(output) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     protected CommandResult compose(Path file, String... args) {

@@ -131,6 +131,17 @@ abstract class ComposeCommand extends BerthCommand {
                 : Path.of(System.getProperty("user.home"), ".berth", "compose"));
     }
 
+    /** Starts watching {@code services} of {@code project} (see {@link WatchSession}), compose's messages on stdout. */
+    protected WatchSession startWatch(Project project, List<String> services, boolean prune) {
+        dev.berth.compose.watch.Watch watch = new dev.berth.compose.watch.Watch(actions(), images(), files(), line -> {
+            synchronized (out()) {
+                out().println(line);
+                out().flush();
+            }
+        });
+        return WatchSession.start(watch, project, services, prune, err());
+    }
+
     /** The selected {@code services} (all when empty) that {@code having} holds for, in the file's order. */
     protected static List<Service> selected(Project project, List<String> services, Predicate<Service> having) {
         return ServiceSelection.of(project, services, false).stream().filter(having).toList();

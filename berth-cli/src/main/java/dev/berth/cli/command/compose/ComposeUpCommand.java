@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code berth compose up}: converge the project; with {@code -d} return once started (with
  * {@code --wait} once running/healthy), otherwise stream the containers' logs until they all
- * stop, Ctrl-C stopping them (see {@link AttachedProject}).
+ * stop, Ctrl-C stopping them (see {@link AttachedProject}). With {@code --watch} the services'
+ * {@code develop.watch} rules are applied meanwhile (see {@link WatchSession}).
  */
 @Command(name = "up", description = "Create and start containers")
 public final class ComposeUpCommand extends ComposeCommand {
@@ -67,6 +68,9 @@ public final class ComposeUpCommand extends ComposeCommand {
     @Option(names = "--attach-dependencies", description = "Automatically attach to log output of dependent services (accepted)")
     boolean attachDependencies;
 
+    @Option(names = {"-w", "--watch"}, description = "Watch source code and rebuild/refresh containers when files are updated")
+    boolean watch;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
 
@@ -77,6 +81,9 @@ public final class ComposeUpCommand extends ComposeCommand {
             throw new CliFailure(1, "--abort-on-container-exit and --detach are incompatible");
         }
         Project project = project(services);
+        if (watch) {
+            WatchSession.check(project, services);
+        }
         Duration stop = timeout == null ? null : Duration.ofSeconds(timeout);
         UpOptions options = convergence.options(services, noDeps, !noStart, stop,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
@@ -95,6 +102,15 @@ public final class ComposeUpCommand extends ComposeCommand {
             return 0;
         }
         if (background) {
+            if (watch) {
+                try {
+                    startWatch(project, services, true).awaitSignal();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+                return 0;
+            }
             if (waitHealthy) {
                 try {
                     new DependencyWait(client(), progress()).awaitRunningOrHealthy(all,
@@ -118,6 +134,19 @@ public final class ComposeUpCommand extends ComposeCommand {
         });
         boolean colour = !noColor && !"never".equals(group().ansi) && ctx().stdoutIsTerminal();
         AttachedProject session = new AttachedProject(ctx(), actions(), attached, colour, !noLogPrefix);
-        return session.run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
+        if (!watch) {
+            return session.run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
+        }
+        // the watch beside the logs, until Ctrl-C stops the containers (containers a rebuild recreates are not followed)
+        WatchSession watching = startWatch(project, services, true);
+        try {
+            return session.run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
+        } finally {
+            try {
+                watching.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
