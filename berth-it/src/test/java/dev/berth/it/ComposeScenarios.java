@@ -302,6 +302,42 @@ abstract class ComposeScenarios extends DaemonFixture {
         }
     }
 
+    @Test
+    void foregroundUpWatch_followsTheContainerARebuildRecreates() throws Exception {
+        Path dir = work.resolve("upwatch");
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nRUN echo one > /version\n");
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, """
+                name: itupwatch
+                services:
+                  app:
+                    build: ./app
+                    command: ["sh", "-c", "echo running-$$(cat /version); exec sleep 3600"]
+                    stop_signal: SIGKILL
+                    develop:
+                      watch:
+                        - {path: ./app/Dockerfile, action: rebuild}
+                """);
+        Path output = work.resolve("upwatch.out");
+        Process up = new ProcessBuilder("sh", "-c", "exec " + berthCommand("compose", "-f", file.toString(),
+                "--progress=plain", "up", "--watch", "--no-color")).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            Await.until("the first run's output", Duration.ofSeconds(60),
+                    () -> read(output).contains("running-one") && read(output).contains("Watch enabled"));
+            Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nRUN echo two > /version\n");
+            // the rebuilt container's output reaches the same foreground up, which keeps going
+            Await.until("the rebuilt run's output", Duration.ofSeconds(60), () -> read(output).contains("running-two"));
+            assertThat(up.isAlive()).isTrue();
+        } finally {
+            up.destroy();
+            if (!up.waitFor(10, TimeUnit.SECONDS)) {
+                up.destroyForcibly().waitFor();
+            }
+            compose(file, "down", "-t", "1", "--rmi", "local");
+        }
+    }
+
     private String catIn(Path file, String path) {
         return compose(file, "exec", "-T", "app", "cat", path).out();
     }

@@ -3,16 +3,19 @@ package dev.berth.cli.command.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.api.client.LogsOptions;
 import dev.berth.cli.CliContext;
+import dev.berth.compose.project.ComposeLabels;
 import dev.berth.compose.project.ContainerActions;
 import dev.berth.compose.project.Lifecycle;
 import dev.berth.compose.project.LogFollower;
 import dev.berth.compose.project.LogPrefixes;
 import dev.berth.compose.project.ProjectContainer;
+import dev.berth.compose.project.ProjectContainers;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,12 +28,16 @@ import sun.misc.SignalHandler;
  * stopping... (press Ctrl+C again to force)"), a second kills them. With
  * {@code --abort-on-container-exit} the first container to stop stops the rest, and its exit
  * code (or that of {@code --exit-code-from}'s service) is the command's. A container that its
- * restart policy brings back is followed again ("web-1 exited with code 1", then its new output).
+ * restart policy brings back is followed again ("web-1 exited with code 1", then its new output);
+ * with {@link #followReplacements} (up --watch) so is the container that replaces one when a
+ * rebuild recreates its service.
  */
 final class AttachedProject {
 
     /** How long a container that exited may take to show as restarting before it counts as down. */
     private static final Duration RESTART_GRACE = Duration.ofSeconds(2);
+    /** How long a stopped container's replacement may take to start (a recreate: stop, create, start). */
+    private static final Duration REPLACE_GRACE = Duration.ofSeconds(10);
 
     private final CliContext ctx;
     private final ContainerActions actions;
@@ -39,6 +46,9 @@ final class AttachedProject {
     private final boolean prefix;
     /** Per container, the StartedAt of the run whose logs were followed last. */
     private final Map<String, String> followedRun = new ConcurrentHashMap<>();
+    /** The IDs followed now: a replacement takes its predecessor's place. */
+    private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private volatile boolean followReplacements;
 
     AttachedProject(CliContext ctx, ContainerActions actions, List<ProjectContainer> containers, boolean colour, boolean prefix) {
         this.ctx = ctx;
@@ -46,6 +56,13 @@ final class AttachedProject {
         this.containers = containers;
         this.colour = colour;
         this.prefix = prefix;
+        containers.forEach(c -> followed.add(c.id()));
+    }
+
+    /** Follows the container that replaces a stopped one under the same name (a watch rebuild recreates them). */
+    AttachedProject followReplacements() {
+        this.followReplacements = true;
+        return this;
     }
 
     int run(Instant since, boolean abortOnExit, String exitCodeFrom, Duration timeout) throws IOException {
@@ -73,7 +90,8 @@ final class AttachedProject {
         printer[0] = new ComposeLogPrinter(ctx.out(), ctx.err(), prefixes, prefix, c -> {
             int code = exitCodeOf(c);
             printer[0].status(c, "exited with code " + code);
-            if (!abortOnExit && stopping.get() == null && followAgain(follower[0], c, stopping)) {
+            if (!abortOnExit && stopping.get() == null
+                    && (followAgain(follower[0], c, stopping) || followReplacement(follower[0], c, stopping))) {
                 return;
             }
             boolean chosen = exitCodeFrom == null ? true : c.service().equals(exitCodeFrom);
@@ -161,6 +179,46 @@ final class AttachedProject {
         }
     }
 
+    /**
+     * After a container's stream ended and it did not restart: when another container of the
+     * same name runs within a moment (its service was recreated), follows that one from its
+     * start in its place. False when nothing replaces it, or when not watching.
+     */
+    private boolean followReplacement(LogFollower follower, ProjectContainer c, AtomicReference<Thread> stopping) {
+        if (!followReplacements) {
+            return false;
+        }
+        String project = c.labels().get(ComposeLabels.PROJECT);
+        var projectContainers = new ProjectContainers(actions.client());
+        try {
+            long deadline = System.nanoTime() + REPLACE_GRACE.toNanos();
+            while (stopping.get() == null && System.nanoTime() < deadline) {
+                var next = projectContainers.list(project, false, ProjectContainers.OneOff.EXCLUDE,
+                        List.of(c.service())).stream()
+                        .filter(n -> n.name().equals(c.name()) && !n.id().equals(c.id()) && n.running())
+                        .findFirst();
+                if (next.isPresent()) {
+                    ProjectContainer replacement = next.get();
+                    String started = startedAt(replacement);
+                    followed.remove(c.id());
+                    followed.add(replacement.id());
+                    followedRun.put(replacement.id(), started);
+                    Instant at = started.isEmpty() ? Instant.now() : Instant.parse(started);
+                    String since = at.getEpochSecond() + "." + String.format("%09d", at.getNano());
+                    follower.follow(replacement, new LogsOptions(true, true, true, "all", false, since, null, false));
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** When the container's current (or last) run began, as inspect says it. */
     private String startedAt(ProjectContainer c) {
         try {
@@ -172,10 +230,10 @@ final class AttachedProject {
 
     /** The containers as they are now: the state decides whether stop has anything to do. */
     private List<ProjectContainer> refreshed() throws IOException {
-        List<String> ids = containers.stream().map(ProjectContainer::id).toList();
-        String project = containers.getFirst().labels().get(dev.berth.compose.project.ComposeLabels.PROJECT);
-        return new dev.berth.compose.project.ProjectContainers(actions.client())
-                .list(project, true, dev.berth.compose.project.ProjectContainers.OneOff.EXCLUDE, List.of())
+        Set<String> ids = Set.copyOf(followed);
+        String project = containers.getFirst().labels().get(ComposeLabels.PROJECT);
+        return new ProjectContainers(actions.client())
+                .list(project, true, ProjectContainers.OneOff.EXCLUDE, List.of())
                 .stream().filter(c -> ids.contains(c.id())).toList().reversed();
     }
 

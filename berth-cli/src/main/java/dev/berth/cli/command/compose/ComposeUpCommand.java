@@ -137,10 +137,10 @@ public final class ComposeUpCommand extends ComposeCommand {
         if (!watch) {
             return session.run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
         }
-        // the watch beside the logs, until Ctrl-C stops the containers (containers a rebuild recreates are not followed)
+        // the watch beside the logs, until Ctrl-C stops the containers; a rebuild's new containers are followed
         WatchSession watching = startWatch(project, services, true);
         try {
-            return session.run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
+            return session.followReplacements().run(since, abortOnExit || exitCodeFrom != null, exitCodeFrom, stop);
         } finally {
             try {
                 watching.close();
