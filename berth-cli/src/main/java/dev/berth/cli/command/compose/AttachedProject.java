@@ -159,10 +159,7 @@ final class AttachedProject {
                 String started = state.path("StartedAt").asText("");
                 if (!started.equals(followedRun.get(c.id())) && !state.path("Restarting").asBoolean()) {
                     // a new run began (it may even have ended already: its logs are kept)
-                    followedRun.put(c.id(), started);
-                    Instant at = Instant.parse(started);
-                    String since = at.getEpochSecond() + "." + String.format("%09d", at.getNano());
-                    follower.follow(c, new LogsOptions(true, true, true, "all", false, since, null, false));
+                    followRun(follower, c, started);
                     return true;
                 }
                 if (!state.path("Restarting").asBoolean() && System.nanoTime() > deadline) {
@@ -198,14 +195,9 @@ final class AttachedProject {
                         .filter(n -> n.name().equals(c.name()) && !n.id().equals(c.id()) && n.running())
                         .findFirst();
                 if (next.isPresent()) {
-                    ProjectContainer replacement = next.get();
-                    String started = startedAt(replacement);
                     followed.remove(c.id());
-                    followed.add(replacement.id());
-                    followedRun.put(replacement.id(), started);
-                    Instant at = started.isEmpty() ? Instant.now() : Instant.parse(started);
-                    String since = at.getEpochSecond() + "." + String.format("%09d", at.getNano());
-                    follower.follow(replacement, new LogsOptions(true, true, true, "all", false, since, null, false));
+                    followed.add(next.get().id());
+                    followRun(follower, next.get(), startedAt(next.get()));
                     return true;
                 }
                 Thread.sleep(100);
@@ -217,6 +209,14 @@ final class AttachedProject {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Follows the logs of the container's run that began at {@code started} (inspect's StartedAt). */
+    private void followRun(LogFollower follower, ProjectContainer c, String started) throws IOException {
+        followedRun.put(c.id(), started);
+        Instant at = started.isEmpty() ? Instant.now() : Instant.parse(started);
+        String since = at.getEpochSecond() + "." + String.format("%09d", at.getNano());
+        follower.follow(c, new LogsOptions(true, true, true, "all", false, since, null, false));
     }
 
     /** When the container's current (or last) run began, as inspect says it. */
