@@ -52,7 +52,7 @@ final class BuildCacheUsage {
             long size = Math.max(0, image.size() - (parent == null ? 0 : parent.size()));
             List<HistoryItem> history = history(image);
             String description = history.isEmpty() ? "" : history.getFirst().createdBy(); // newest first
-            out.add(new CacheEntry(e.getKey(), image.parent(), description, kept.contains(image.id().toString()), size,
+            out.add(new CacheEntry(e.getKey(), "regular", image.parent(), description, kept.contains(image.id().toString()), size,
                     image.created(), lastModified(e.getValue())));
         }
         return out;

@@ -7,10 +7,12 @@ import dev.berth.daemon.router.containers.ContainerSummaries;
 import dev.berth.daemon.router.images.ImagesBackend;
 import dev.berth.daemon.router.system.DiskUsageBackend;
 import dev.berth.daemon.router.volumes.VolumesRoutes;
+import dev.berth.engine.builder.CacheMounts;
 import dev.berth.engine.containers.ContainerRecord;
 import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.containers.PruneFilter;
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.digest.Digest;
 import dev.berth.engine.error.BerthException;
 import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageStore;
@@ -43,12 +45,14 @@ final class DiskUsageApi implements DiskUsageBackend {
     private final VolumeStore volumes;
     private final Path layersRoot;
     private final Path buildCache;
+    private final CacheMounts cacheMounts;
     private final Clock clock;
 
     private final ImageEvents events;
 
     DiskUsageApi(ImagesBackend images, ImageStore imageStore, LayerStore layers, ContainerService containers,
-            VolumeStore volumes, Path dataRoot, Clock clock, ImageEvents events) {
+            VolumeStore volumes, CacheMounts cacheMounts, Path dataRoot, Clock clock, ImageEvents events) {
+        this.cacheMounts = cacheMounts;
         this.events = events;
         this.images = images;
         this.imageStore = imageStore;
@@ -99,7 +103,21 @@ final class DiskUsageApi implements DiskUsageBackend {
 
     @Override
     public List<CacheEntry> buildCache() {
-        return cache().entries();
+        List<CacheEntry> entries = new ArrayList<>(cache().entries());
+        try {
+            for (CacheMounts.Entry m : cacheMounts.list()) {
+                entries.add(cacheMountEntry(m));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** A cache mount as BuildKit lists one: its type, and what made it. */
+    private static CacheEntry cacheMountEntry(CacheMounts.Entry m) {
+        return new CacheEntry(Digest.sha256(m.id()).hex(), "exec.cachemount", null,
+                "cached mount " + m.id(), false, m.size(), m.lastUsed(), m.lastUsed());
     }
 
     private BuildCacheUsage cache() {
@@ -176,8 +194,16 @@ final class DiskUsageApi implements DiskUsageBackend {
     @Override
     public CachePruned pruneBuildCache() {
         long before = layersSize();
-        List<String> keys = cache().prune();
+        List<String> keys = new ArrayList<>(cache().prune());
         long reclaimed = Math.max(0, before - layersSize());
+        try {
+            for (CacheMounts.Entry m : cacheMounts.prune()) {
+                keys.add(Digest.sha256(m.id()).hex());
+                reclaimed += m.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         events.pruned(dev.berth.engine.events.Event.BUILDER, reclaimed);
         return new CachePruned(keys, reclaimed);
     }

@@ -184,8 +184,8 @@ final class Engine implements SystemBackend, AutoCloseable {
 
     ApiRoutes.Group diskUsageRoutes() {
         return new dev.berth.daemon.router.system.DiskUsageRoutes(new DiskUsageApi(
-                new ImagesApi(images, events), images, layers, containers, volumes, config.dataRoot(),
-                Clock.systemUTC(), new ImageEvents(events, images)));
+                new ImagesApi(images, events), images, layers, containers, volumes, builder.cacheMounts(),
+                config.dataRoot(), Clock.systemUTC(), new ImageEvents(events, images)));
     }
 
     ApiRoutes.Group resourceRoutes() {

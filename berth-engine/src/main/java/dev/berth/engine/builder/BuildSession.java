@@ -6,16 +6,20 @@ import dev.berth.engine.builder.dockerfile.DockerfileException;
 import dev.berth.engine.builder.dockerfile.Instruction;
 import dev.berth.engine.builder.dockerfile.ShellLex;
 import dev.berth.engine.error.InvalidArgumentException;
+import dev.berth.engine.error.NotFoundException;
+import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageId;
 import dev.berth.engine.images.Platform;
 import dev.berth.engine.images.ImageStore;
 import dev.berth.engine.layers.LayerStore;
 import dev.berth.engine.snapshots.Snapshotter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the stages of one build share: the request, the plan, the services, the stages built. Thread-safe where stages write. */
@@ -54,6 +58,7 @@ final class BuildSession {
     final Snapshotter snapshotter;
     final StepRunner runner;
     final BuildCache cache;
+    final CacheMounts cacheMounts;
     final CacheSources cacheSources;
     final Path tmpDir;
     final Clock clock;
@@ -63,7 +68,7 @@ final class BuildSession {
 
     BuildSession(BuildRequest request, Dockerfile file, StagePlan plan, ShellLex lex, Map<String, String> metaArgs,
             Set<String> usedArgs, DockerIgnore ignore, ImageStore images, LayerStore layers, Snapshotter snapshotter,
-            StepRunner runner, BuildCache cache, Path tmpDir, Clock clock, BuildProgress progress, int totalSteps) {
+            StepRunner runner, BuildCache cache, CacheMounts cacheMounts, Path tmpDir, Clock clock, BuildProgress progress, int totalSteps) {
         this.request = request;
         this.file = file;
         this.plan = plan;
@@ -76,6 +81,7 @@ final class BuildSession {
         this.snapshotter = snapshotter;
         this.runner = runner;
         this.cache = cache;
+        this.cacheMounts = cacheMounts;
         this.cacheSources = new CacheSources(images, request.cacheFrom());
         this.tmpDir = tmpDir;
         this.clock = clock;
@@ -102,5 +108,32 @@ final class BuildSession {
                     + " without variables only the base image's ENV sets");
         }
         return id;
+    }
+
+    /**
+     * What a {@code --from} ({@code COPY}, {@code RUN --mount}) names: an earlier stage (built
+     * before {@code current} started), or an image in the store.
+     */
+    ImageId fromImage(StagePlan.Stage current, Instruction at, String from) {
+        Optional<StagePlan.Stage> earlier = plan.find(from);
+        if (earlier.isPresent()) {
+            if (earlier.get().index() >= current.index()) {
+                throw error(at, "invalid from flag value " + from + ": refers to current or later build stage");
+            }
+            return builtStage(earlier.get());
+        }
+        Image named = images.find(from).orElseThrow(() -> new NotFoundException("No such image: " + from
+                + " (berth cannot pull from registries yet)"));
+        return named.id();
+    }
+
+    /** An image's root to read (null: scratch, an empty one). */
+    ImageView view(ImageId id) throws IOException {
+        if (id == null) {
+            return ImageView.open(snapshotter, List.of(), tmpDir);
+        }
+        Image viewed = images.get(id.toString());
+        List<Path> lowers = viewed.topLayer() == null ? List.of() : layers.lowerDirs(viewed.topLayer());
+        return ImageView.open(snapshotter, lowers, tmpDir);
     }
 }

@@ -41,12 +41,16 @@ public final class Builder {
     private final Snapshotter snapshotter;
     private final StepRunner runner;
     private final BuildCache cache;
+    private final CacheMounts cacheMounts;
     private final Path tmpDir;
     private final Clock clock;
     private final int parallelism;
     private final ContextScratch contexts;
 
-    /** {@code builderRoot} is {@code <data-root>/builder}: the cache and scratch directories live there. */
+    /**
+     * {@code builderRoot} is {@code <data-root>/builder}: the step cache, the cache mounts
+     * ({@link CacheMounts}) and scratch directories live there.
+     */
     public Builder(ImageStore images, LayerStore layers, Snapshotter snapshotter, StepRunner runner, Path builderRoot,
             Clock clock) throws IOException {
         this.images = images;
@@ -54,6 +58,7 @@ public final class Builder {
         this.snapshotter = snapshotter;
         this.runner = runner;
         this.cache = new BuildCache(builderRoot.resolve("cache"));
+        this.cacheMounts = new CacheMounts(builderRoot.resolve("mounts"));
         this.tmpDir = builderRoot.resolve("tmp");
         this.clock = clock;
         this.parallelism = Runtime.getRuntime().availableProcessors();
@@ -111,7 +116,7 @@ public final class Builder {
         List<StagePlan.Stage> stages = plan.needed(target, lex, expandable, request.buildArgs());
         int total = stages.stream().mapToInt(StagePlan.Stage::steps).sum() + (request.labels().isEmpty() ? 0 : 1);
         BuildSession session = new BuildSession(request, file, plan, lex, metaArgs, used, readIgnore(request),
-                images, layers, snapshotter, runner, cache, tmpDir, clock, progress, total);
+                images, layers, snapshotter, runner, cache, cacheMounts, tmpDir, clock, progress, total);
         Map<Integer, Set<Integer>> needs = new HashMap<>();
         int[] firstStep = new int[stages.size()];
         for (int i = 0, step = 1; i < stages.size(); step += stages.get(i).steps(), i++) {
@@ -145,6 +150,11 @@ public final class Builder {
             progress.stream("Successfully tagged " + ImageRef.parse(tag).familiar() + "\n");
         }
         return result;
+    }
+
+    /** The directories of {@code RUN --mount=type=cache}, kept across builds until a prune. */
+    public CacheMounts cacheMounts() {
+        return cacheMounts;
     }
 
     private static String word(Dockerfile file, Instruction at, ShellLex lex, String raw, Map<String, String> env) {

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs RUN steps as ordinary containers of the container service (so they get the same
  * spec, mounts and runtime as {@code docker run}), then commits the container's upper
- * directory, without the bind-mount placeholders ({@link MountPlaceholders}).
+ * directory, without the bind-mount placeholders ({@link MountPlaceholders}) and the mount
+ * points of the step's {@code RUN --mount}s ({@link MountPoints}), which it gets as API mounts.
  */
 public final class ContainerStepRunner implements StepRunner {
 
@@ -42,8 +43,15 @@ public final class ContainerStepRunner implements StepRunner {
         config.put("User", spec.user());
         config.put("WorkingDir", spec.workdir());
         ContainerConfig request = Json.MAPPER.convertValue(config, ContainerConfig.class);
-        HostConfig host = spec.network() == null ? HostConfig.empty()
-                : Json.MAPPER.convertValue(Map.of("NetworkMode", spec.network()), HostConfig.class);
+        Map<String, Object> hostConfig = new LinkedHashMap<>();
+        if (spec.network() != null) {
+            hostConfig.put("NetworkMode", spec.network());
+        }
+        if (!spec.mounts().isEmpty()) {
+            hostConfig.put("Mounts", spec.mounts().stream().map(ContainerStepRunner::mount).toList());
+        }
+        HostConfig host = hostConfig.isEmpty() ? HostConfig.empty()
+                : Json.MAPPER.convertValue(hostConfig, HostConfig.class);
         ContainerRecord record = containers.create(null, request, host).record();
         String id = record.id().hex();
         progress.stream(" ---> Running in " + id.substring(0, 12) + "\n");
@@ -65,6 +73,10 @@ public final class ContainerStepRunner implements StepRunner {
             }
             Path upper = containers.pathsOf(containers.get(id)).upperDir();
             MountPlaceholders.removeFrom(upper);
+            if (!spec.mounts().isEmpty()) {
+                MountPoints.removeFrom(upper, spec.parent() == null ? List.of() : layers.lowerDirs(spec.parent()),
+                        spec.mounts().stream().map(StepMount::target).toList());
+            }
             Layer layer = LayerCommitter.isEmpty(upper) ? null : new LayerCommitter(layers, tmpDir, spec.sourceDateEpoch())
                     .commit(spec.parent(), upper);
             return new RunResult(0, id.substring(0, 12), layer);
@@ -76,5 +88,20 @@ public final class ContainerStepRunner implements StepRunner {
                         + e.getMessage() + "\n");
             }
         }
+    }
+
+    /** A step mount as the API's Mount object, so the container gets it as {@code docker run --mount} would. */
+    private static Map<String, Object> mount(StepMount m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Type", m.source() == null ? "tmpfs" : "bind");
+        if (m.source() != null) {
+            out.put("Source", m.source().toString());
+        }
+        out.put("Target", m.target());
+        out.put("ReadOnly", m.readOnly());
+        if (m.tmpfsSize() != null) {
+            out.put("TmpfsOptions", Map.of("SizeBytes", m.tmpfsSize()));
+        }
+        return out;
     }
 }

@@ -2,12 +2,9 @@ package dev.berth.engine.builder;
 
 import dev.berth.api.build.DockerIgnore;
 import dev.berth.engine.builder.dockerfile.Instruction;
-import dev.berth.engine.error.NotFoundException;
 import dev.berth.engine.error.NotImplementedException;
-import dev.berth.engine.images.Image;
 import dev.berth.engine.images.ImageId;
 import dev.berth.engine.layers.Layer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One COPY or ADD step, a layer without a container: expands its arguments, finds its source
@@ -68,7 +64,7 @@ final class CopyInstruction {
         Integer chmod = chmod(c, env);
         String from = flag(c, "from", env);
 
-        try (ImageView destView = view(image.id());
+        try (ImageView destView = s.view(image.id());
              SourceTree tree = sourceTree(c, sources, urls > 0, checksum, from, env)) {
             Ownership owner = chown == null ? null : Ownership.resolve(chown, destView.root());
             CopyStep step = new CopyStep(keyword, tree.unpack(), tree.root(),
@@ -155,8 +151,8 @@ final class CopyInstruction {
             }
         }
         if (from != null) {
-            ImageId source = sourceImage(c, from);
-            ImageView view = view(source);
+            ImageId source = s.fromImage(stage, c, from);
+            ImageView view = s.view(source);
             return new SourceTree(view.root(), false, source.toString(), c.add(), sources, view);
         }
         return new SourceTree(s.request.context(), true, "", c.add(), sources, () -> { });
@@ -169,29 +165,5 @@ final class CopyInstruction {
         } catch (IllegalArgumentException e) {
             throw s.error(c, e.getMessage());
         }
-    }
-
-    /** {@code --from}: an earlier stage (built before this one started), or an image in the store. */
-    private ImageId sourceImage(Instruction.Copy c, String from) {
-        Optional<StagePlan.Stage> earlier = s.plan.find(from);
-        if (earlier.isPresent()) {
-            if (earlier.get().index() >= stage.index()) {
-                throw s.error(c, "invalid from flag value " + from + ": refers to current or later build stage");
-            }
-            return s.builtStage(earlier.get());
-        }
-        Image named = s.images.find(from).orElseThrow(() -> new NotFoundException("No such image: " + from
-                + " (berth cannot pull from registries yet)"));
-        return named.id();
-    }
-
-    /** An image's root to read (null: scratch, an empty one). */
-    private ImageView view(ImageId id) throws IOException {
-        if (id == null) {
-            return ImageView.open(s.snapshotter, List.of(), s.tmpDir);
-        }
-        Image viewed = s.images.get(id.toString());
-        List<Path> lowers = viewed.topLayer() == null ? List.of() : s.layers.lowerDirs(viewed.topLayer());
-        return ImageView.open(s.snapshotter, lowers, s.tmpDir);
     }
 }

@@ -111,7 +111,7 @@ record StagePlan(List<Instruction.Arg> metaArgs, List<Stage> stages) {
 
     /**
      * The earlier stages {@code stage} reads directly: the one its FROM names and those its COPY
-     * --from names. A {@code --from} expands as its step will, with the ARGs and ENVs the stage
+     * --from and RUN --mount from= name. A {@code --from} expands as its step will, with the ARGs and ENVs the stage
      * declared before it over the global ones, so a stage named through a variable only this
      * stage sets is built first; the base image's ENV is not known yet, and is not used.
      */
@@ -144,6 +144,10 @@ record StagePlan(List<Instruction.Arg> metaArgs, List<Stage> stages) {
                     String ref = lex.processWord(c.flags().get("from"), scope);
                     find(ref).filter(s -> s.index() < stage.index()).ifPresent(s -> out.add(s.index()));
                 }
+                case Instruction.Run r -> r.flags().mounts().stream().filter(m -> m.from() != null)
+                        .map(m -> expand(lex, m.from(), scope)).filter(java.util.Objects::nonNull)
+                        .forEach(ref -> find(ref).filter(s -> s.index() < stage.index())
+                                .ifPresent(s -> out.add(s.index())));
                 default -> {
                 }
             }

@@ -41,7 +41,7 @@ final class StageRun {
         this.step = firstStep;
         this.image = new StageImage(session, progress);
         this.metadata = new MetadataInstruction(session, image, args);
-        this.run = new RunInstruction(session, image, progress);
+        this.run = new RunInstruction(session, stage, image, progress);
         this.copy = new CopyInstruction(session, stage, image);
     }
 
@@ -134,7 +134,7 @@ final class StageRun {
             Map<String, String> env = env();
             switch (instruction) {
                 case Instruction.From f -> throw s.error(f, "FROM is not allowed here");
-                case Instruction.Run r -> run.apply(r, new RunConfigEditor(image.runConfig()).build(), args);
+                case Instruction.Run r -> run.apply(r, new RunConfigEditor(image.runConfig()).build(), args, env);
                 case Instruction.Copy c -> copy.apply(c, env);
                 default -> metadata.apply(instruction, env);
             }

@@ -20,9 +20,21 @@ public interface StepRunner {
      * @param workdir the working directory or empty
      * @param network the container's network mode, or null for the default bridge
      * @param sourceDateEpoch the layer's times are clamped to it, or null
+     * @param mounts  the step's {@code RUN --mount}s, host side ready; what they show and the
+     *                mount points the runtime made for them are never part of the layer
      */
     record RunSpec(String image, ChainId parent, List<String> argv, List<String> env, String user, String workdir,
-                   String network, java.time.Instant sourceDateEpoch) {
+                   String network, java.time.Instant sourceDateEpoch, List<StepMount> mounts) {
+        public RunSpec {
+            mounts = List.copyOf(mounts);
+        }
+    }
+
+    /**
+     * A mount of the build container: {@code source} (a host path) bind-mounted at {@code target},
+     * or, when {@code source} is null, a tmpfs of {@code tmpfsSize} bytes (null: the default).
+     */
+    record StepMount(java.nio.file.Path source, String target, boolean readOnly, Long tmpfsSize) {
     }
 
     /** The exit code, the container's short ID, and the new layer (null when nothing changed or on failure). */

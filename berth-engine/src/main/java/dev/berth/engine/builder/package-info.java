@@ -7,7 +7,8 @@
  * and add a history entry; COPY/ADD ({@code CopyInstruction}) write one layer without a
  * container ({@code CopyStep}); RUN ({@code RunInstruction}) runs in a container of the
  * step's image through {@link dev.berth.engine.builder.StepRunner}, whose writable layer
- * becomes the new layer. Every step is an image (its parent the previous step,
+ * becomes the new layer; its {@code --mount}s are prepared by {@code RunMounts} (cache
+ * directories kept across builds in {@link dev.berth.engine.builder.CacheMounts}). Every step is an image (its parent the previous step,
  * {@code StageImage}), and a step whose parent, instruction with resolved arguments and
  * copied content are unchanged is taken from {@link dev.berth.engine.builder.BuildCache}
  * (or a {@code --cache-from} image), in one place: {@code StepCache}.

@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Bytes used by the regular files under a directory, as {@code du --apparent-size} counts them. */
-final class DiskUsage {
+/**
+ * Bytes used by the regular files under a directory, as {@code du --apparent-size} counts them
+ * (also the builder's cache mounts).
+ */
+public final class DiskUsage {
 
     private DiskUsage() {
     }
 
-    static long of(Path dir) {
+    public static long of(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * the directory's owner and mode. The copy goes through the archive package's tar writer and
  * safe extractor, so a link in the image can never make it write outside the volume.
  */
-final class CopyUp {
+public final class CopyUp {
 
     private CopyUp() {
     }
@@ -41,8 +41,11 @@ final class CopyUp {
         }
     }
 
-    /** Copies everything below {@code from} into the existing directory {@code to}. */
-    static void copyTree(Path from, Path to) throws IOException {
+    /**
+     * Copies everything below {@code from} into the existing directory {@code to}, owners, modes,
+     * times and links kept (the builder seeds cache mounts with it).
+     */
+    public static void copyTree(Path from, Path to) throws IOException {
         PipedInputStream in = new PipedInputStream(256 * 1024);
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
         Thread writer;

@@ -36,10 +36,12 @@ public interface DiskUsageBackend {
     Pruned pruneImages(boolean all, Map<String, List<String>> filters);
 
     /**
-     * One entry of the builder's cache, as dockerd's {@code BuildCache} record: {@code size} is
-     * what the step added; {@code shared} when its image is kept by more than the cache.
+     * One entry of the builder's cache, as dockerd's {@code BuildCache} record: {@code type} is
+     * {@code regular} for a step (its {@code size} is what the step added; {@code shared} when its
+     * image is kept by more than the cache) or {@code exec.cachemount} for a {@code RUN
+     * --mount=type=cache} directory.
      */
-    record CacheEntry(String id, String parent, String description, boolean shared, long size,
+    record CacheEntry(String id, String type, String parent, String description, boolean shared, long size,
                       java.time.Instant created, java.time.Instant lastUsed) {
     }
 
@@ -49,6 +51,6 @@ public interface DiskUsageBackend {
     record CachePruned(List<String> keys, long reclaimed) {
     }
 
-    /** Forgets the builder's cache and removes the step images nothing else uses. */
+    /** Forgets the builder's cache, removes the step images nothing else uses and the cache mounts no build holds. */
     CachePruned pruneBuildCache();
 }

@@ -53,7 +53,7 @@ public final class DiskUsageRoutes implements ApiRoutes.Group {
             for (DiskUsageBackend.CacheEntry e : backend.buildCache()) {
                 ObjectNode node = cache.addObject().put("ID", e.id());
                 node.putArray("Parents").add(e.parent() == null ? "" : e.parent());
-                node.put("Type", "regular").put("Description", e.description()).put("InUse", false)
+                node.put("Type", e.type()).put("Description", e.description()).put("InUse", false)
                         .put("Shared", e.shared()).put("Size", e.size())
                         .put("CreatedAt", e.created().toString()).put("LastUsedAt", e.lastUsed().toString())
                         .put("UsageCount", 1);

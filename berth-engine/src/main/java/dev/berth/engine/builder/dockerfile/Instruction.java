@@ -20,8 +20,8 @@ public sealed interface Instruction {
     record From(int line, String text, String image, String name, String platform) implements Instruction {
     }
 
-    /** {@code RUN}; a heredoc is folded into the shell command. {@code flags}: --mount, --network, ... */
-    record Run(int line, String text, Command command, Map<String, String> flags) implements Instruction {
+    /** {@code RUN}; a heredoc is folded into the shell command. {@code flags}: --mount, --network, --security. */
+    record Run(int line, String text, Command command, RunFlags flags) implements Instruction {
     }
 
     record Cmd(int line, String text, Command command) implements Instruction {

@@ -39,7 +39,7 @@ final class InstructionReader {
             return switch (keyword) {
                 case "FROM" -> from(line, text, rest, flags);
                 case "RUN" -> new Instruction.Run(line, text, heredocs.isEmpty() ? command(rest)
-                        : DockerfileParser.heredocCommand(rest, heredocs, rawHeredocLines), flags);
+                        : DockerfileParser.heredocCommand(rest, heredocs, rawHeredocLines), RunFlags.of(flags));
                 case "CMD" -> new Instruction.Cmd(line, text, command(rest));
                 case "ENTRYPOINT" -> new Instruction.Entrypoint(line, text, command(rest));
                 case "SHELL" -> new Instruction.Shell(line, text, shell(rest));

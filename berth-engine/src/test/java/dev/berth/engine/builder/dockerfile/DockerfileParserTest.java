@@ -41,14 +41,14 @@ class DockerfileParserTest {
         assertThat(df.escape()).isEqualTo('`');
         assertThat(df.instructions()).containsExactly(
                 new Instruction.From(6, "from busybox AS Build", "busybox", "build", null),
-                new Instruction.Run(7, "run echo a     && echo b", Command.shell("echo a     && echo b"), Map.of()));
+                new Instruction.Run(7, "run echo a     && echo b", Command.shell("echo a     && echo b"), RunFlags.NONE));
     }
 
     @Test
     void directivesAfterAnInstructionAreComments() {
         Dockerfile df = DockerfileParser.parse("Dockerfile", "FROM scratch\n# escape=`\nRUN a \\\n b\n");
         assertThat(df.escape()).isEqualTo('\\');
-        assertThat(df.instructions().get(1)).isEqualTo(new Instruction.Run(3, "RUN a  b", Command.shell("a  b"), Map.of()));
+        assertThat(df.instructions().get(1)).isEqualTo(new Instruction.Run(3, "RUN a  b", Command.shell("a  b"), RunFlags.NONE));
     }
 
     @ParameterizedTest(name = "{0}")
