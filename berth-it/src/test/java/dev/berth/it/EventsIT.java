@@ -2,11 +2,11 @@ package dev.berth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.Await;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,18 +127,33 @@ class EventsIT extends DaemonFixture {
     }
 
     @Test
-    void liveStream_deliversEventsAsTheyHappen() throws Exception {
-        Instant since = Instant.now().minusSeconds(1);
-        Instant until = Instant.now().plus(Duration.ofSeconds(4));
-        // --since as well: on a loaded host the CLI may subscribe only after the start, and the
-        // stream then carries it from the history; either way it arrives before --until ends it
-        CompletableFuture<CommandResult> watcher = CompletableFuture.supplyAsync(() -> berth("events",
-                "--since", unix(since), "--until", unix(until), "--filter", "container=live",
-                "--filter", "event=start"));
-        berth("create", "--name", "live", "busybox", "true").assertSuccess();
-        berth("start", "live").assertSuccess();
-        var lines = watcher.get().assertSuccess().out();
-        berth("rm", "-f", "live").assertSuccess();
-        assertThat(lines).contains(" container start ").contains("name=live");
+    void liveStream_deliversEventsAsTheyHappen(@TempDir Path tmp) throws Exception {
+        String since = unix(Instant.now().minusSeconds(1));
+        Path output = Files.createTempFile(tmp, "events", ".out");
+        // no --until: the stream stays open until the start arrives, however loaded the host is.
+        // --since as well: the CLI may subscribe only after the start, and then the history carries it
+        Process watcher = new ProcessBuilder("sh", "-c", "exec " + daemon.berthCommandLine("events", "--since", since,
+                "--filter", "container=live", "--filter", "event=start"))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            berth("create", "--name", "live", "busybox", "true").assertSuccess();
+            berth("start", "live").assertSuccess();
+            Await.until("the start event on the open stream", Duration.ofSeconds(60),
+                    () -> read(output).contains(" container start "));
+            assertThat(Files.readString(output)).contains("name=live");
+            assertThat(watcher.isAlive()).as("the stream stays open after the event").isTrue();
+        } finally {
+            watcher.destroy();
+            watcher.waitFor();
+            berth("rm", "-f", "live");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
