@@ -18,7 +18,9 @@ import dev.berth.posix.TcpSockets.Shutdown;
 final class SplicedConnection {
 
     private static final System.Logger LOG = System.getLogger("berthd.networks");
-    private static final int PIPE_CAPACITY = 0; // the kernel's default, 64 KiB
+    // The kernel default, 64 KiB: 1 MiB measured no faster (the bytes never pass through us) and
+    // counts against the per-user pipe limit (fs.pipe-user-pages-soft) of a rootless daemon.
+    private static final int PIPE_CAPACITY = 0;
 
     private final int client;
     private int upstream = -1;
