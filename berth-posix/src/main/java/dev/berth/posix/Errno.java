@@ -29,6 +29,15 @@ public final class Errno {
     public static final int ELOOP = 40;
     public static final int ENODATA = 61;
     public static final int EOPNOTSUPP = 95;
+    public static final int EPIPE = 32;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ECONNRESET = 104;
+    public static final int ENOTCONN = 107;
+    public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EINPROGRESS = 115;
 
     private static final String[] NAMES = new String[134];
 
@@ -56,6 +65,15 @@ public final class Errno {
         NAMES[ELOOP] = "ELOOP";
         NAMES[ENODATA] = "ENODATA";
         NAMES[EOPNOTSUPP] = "EOPNOTSUPP";
+        NAMES[EPIPE] = "EPIPE";
+        NAMES[EADDRINUSE] = "EADDRINUSE";
+        NAMES[EADDRNOTAVAIL] = "EADDRNOTAVAIL";
+        NAMES[ECONNRESET] = "ECONNRESET";
+        NAMES[ENOTCONN] = "ENOTCONN";
+        NAMES[ETIMEDOUT] = "ETIMEDOUT";
+        NAMES[ECONNREFUSED] = "ECONNREFUSED";
+        NAMES[EHOSTUNREACH] = "EHOSTUNREACH";
+        NAMES[EINPROGRESS] = "EINPROGRESS";
     }
 
     private static final MethodHandle STRERROR = Libc.function("strerror", Libc.POINTER, Libc.INT);

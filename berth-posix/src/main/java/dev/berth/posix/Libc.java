@@ -47,6 +47,15 @@ public final class Libc {
         return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
     }
 
+    /**
+     * {@link #syscall} for a variadic function such as {@code fcntl}: the arguments from
+     * {@code firstVariadic} on are passed as C varargs (promoted ints and pointers).
+     */
+    public static MethodHandle variadicSyscall(String name, int firstVariadic, ValueLayout result, ValueLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
+                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
     public static MemorySegment errnoSlot(Arena arena) {
         return arena.allocate(CAPTURE_LAYOUT);
     }
@@ -58,6 +67,35 @@ public final class Libc {
     /** The exception for a call that returned -1, with the errno from its slot. */
     public static PosixException fail(String call, String subject, MemorySegment slot) {
         return new PosixException(call, subject, errno(slot));
+    }
+
+    /** One downcall through an errno-capturing handle, given its errno slot and a call arena. */
+    @FunctionalInterface
+    interface Downcall {
+        long invoke(Arena arena, MemorySegment slot) throws Throwable;
+    }
+
+    /**
+     * Runs {@code call} (again while it fails with EINTR) and returns its non-negative result;
+     * a negative one becomes a {@link PosixException} naming {@code name} and {@code subject}.
+     */
+    static long retrying(String name, String subject, Downcall call) throws PosixException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment slot = errnoSlot(arena);
+            while (true) {
+                long rc = call.invoke(arena, slot);
+                if (rc >= 0) {
+                    return rc;
+                }
+                if (errno(slot) != Errno.EINTR) {
+                    throw fail(name, subject, slot);
+                }
+            }
+        } catch (PosixException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + " downcall failed", t);
+        }
     }
 
     private static MemorySegment symbol(String name) {

@@ -6,7 +6,8 @@
  * networks (connect/disconnect), name resolution between containers sharing a user-defined
  * network (/etc/hosts, and the embedded DNS server of {@code networks.dns} on each such network's
  * gateway, both from the same records: {@code EmbeddedDns}), the userland TCP and UDP proxies
- * for published ports, and the clean-up of what a crashed daemon left.
+ * for published ports (TCP spliced in the kernel through berth-posix's {@code TcpSockets} and
+ * {@code Splice}), and the clean-up of what a crashed daemon left.
  *
  * <p>Depends on error, metadata, runtime.spec ({@code NetworkNamespace}) and berth-api's
  * container types. Must not depend on containers (which calls into this package through

@@ -27,6 +27,7 @@ class PortForwarderTest {
 
     private ServerSocket tcpBackend;
     private DatagramSocket udpBackend;
+    private final java.util.concurrent.atomic.AtomicInteger tcpAccepted = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void startBackends() throws IOException {
@@ -46,6 +47,7 @@ class PortForwarderTest {
     private void serveTcp() {
         while (!tcpBackend.isClosed()) {
             try (Socket s = tcpBackend.accept()) {
+                tcpAccepted.incrementAndGet();
                 byte[] got = s.getInputStream().readAllBytes();
                 s.getOutputStream().write(("pong-" + new String(got, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -102,6 +104,80 @@ class PortForwarderTest {
     void tcpProxy_forwardsBothWaysAndHalfCloses() throws IOException {
         try (PortForwarder proxy = tcp(0)) {
             assertThat(askTcp(proxy.boundPort(), "ping")).isEqualTo("pong-ping");
+        }
+    }
+
+    @Test
+    void tcpProxy_movesMiBsUnchangedBothWays() throws IOException {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; big.length() < 6 * 1024 * 1024; i++) {
+            big.append(i).append(',');
+        }
+        try (PortForwarder proxy = tcp(0)) {
+            assertThat(askTcp(proxy.boundPort(), big.toString())).isEqualTo("pong-" + big);
+        }
+    }
+
+    @Test
+    void tcpProxy_onTheWildcardAddress_answersOnLoopback() throws IOException {
+        PortRequest any = new PortRequest("0.0.0.0", 0, 0, tcpBackend.getLocalPort(), "tcp");
+        try (PortForwarder proxy = PortForwarder.open(any, LOOPBACK)) {
+            assertThat(askTcp(proxy.boundPort(), "ping")).isEqualTo("pong-ping");
+        }
+    }
+
+    @Test
+    void tcpProxy_servesConnectionsSideBySide() throws Exception {
+        try (PortForwarder proxy = tcp(0); var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 50; i++) {
+                String message = "m" + i;
+                answers.add(pool.submit(() -> askTcp(proxy.boundPort(), message)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("pong-m" + i);
+            }
+        }
+    }
+
+    @Test
+    void tcpProxy_toAContainerNotListening_closesTheClientsConnection() throws IOException {
+        int refused;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            refused = gone.getLocalPort();
+        }
+        try (PortForwarder proxy = PortForwarder.open(new PortRequest(LOOPBACK, 0, 0, refused, "tcp"), LOOPBACK);
+                Socket s = new Socket(LOOPBACK, proxy.boundPort())) {
+            s.setSoTimeout(10_000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closedTcpProxy_closesItsOpenConnections() throws IOException {
+        PortForwarder proxy = tcp(0);
+        try (Socket s = new Socket(LOOPBACK, proxy.boundPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("held open".getBytes(StandardCharsets.UTF_8));
+            // the backend answers only at EOF, which never comes: the client waits until the proxy goes
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (tcpAccepted.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(tcpAccepted.get()).as("the proxy reached the backend").isEqualTo(1);
+            proxy.close();
+            assertThat(readUntilClosed(s.getInputStream())).isEqualTo(-1);
+        }
+    }
+
+    /** -1 when the peer closed or reset the connection, else the byte read. */
+    private static int readUntilClosed(InputStream in) {
+        try {
+            return in.read();
+        } catch (java.net.SocketException reset) {
+            return -1;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
