@@ -20,7 +20,7 @@ berth_find_java() {
 }
 
 # Host packages berth needs: an OCI runtime (crun, runc as fallback), tini for --init, busybox-static for
-# `image bootstrap busybox`, util-linux's setsid, iproute2 and iptables for networks.
+# `image bootstrap busybox`, util-linux's setsid, iproute2 and iptables for networks, git for Git build contexts.
 # Installed once with apt-get.
 berth_ensure_packages() {
   local missing=()
@@ -33,6 +33,8 @@ berth_ensure_packages() {
   # Networks: bridges and veths with iproute2, NAT and isolation with iptables (as dockerd).
   command -v ip >/dev/null || missing+=(iproute2)
   command -v iptables >/dev/null || missing+=(iptables)
+  # Git build contexts (docker build git://...#ref:subdir): berthd clones with the host's git, as dockerd.
+  command -v git >/dev/null || missing+=(git)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "berth: installing ${missing[*]}" >&2
   if [ "$(id -u)" != 0 ]; then

@@ -29,6 +29,9 @@ final class BuildApi implements BuildBackend {
     public String build(InputStream context, BuildOptions options, Consumer<String> progress) throws Exception {
         BuildRequest request = new BuildRequest(null, options.dockerfile(), options.tags(), options.buildArgs(),
                 options.labels(), options.target(), options.noCache(), options.networkMode(), options.cacheFrom());
+        if (options.remote() != null && !options.remote().isEmpty()) {
+            return builder.buildRemote(options.remote(), request, progress::accept).toString();
+        }
         return builder.build(context, request, progress::accept).toString();
     }
 

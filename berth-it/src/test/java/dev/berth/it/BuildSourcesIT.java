@@ -3,6 +3,11 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.berth.api.client.BuildOptions;
+import dev.berth.api.client.EngineClient;
+import dev.berth.api.client.JsonMessageStream;
+import dev.berth.api.client.UnixSocketTransport;
+import dev.berth.api.types.system.JsonMessage;
 import dev.berth.testkit.CommandResult;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Builder inputs beyond the context: ADD of URLs, --cache-from images, --network, predefined args. */
+/**
+ * Builder inputs beyond the context: remote contexts (Git, tar and Dockerfile URLs), ADD of URLs, --cache-from
+ * images, --network, predefined args.
+ */
 class BuildSourcesIT extends DaemonFixture {
 
     @TempDir
@@ -151,6 +159,102 @@ class BuildSourcesIT extends DaemonFixture {
         assertThat(berth("run", "--rm", "ctx:url", "cat", "/u").assertSuccess().out()).isEqualTo("from-url");
         assertThat(daemon.berthWithInput(dockerfile, "build", "-f", "-", "-").stderr())
                 .contains("can't use stdin for both build context and dockerfile");
+    }
+
+    @Test
+    void gitContext_refAndSubdirectory_withBothClis(@TempDir Path repos) throws Exception {
+        try (GitServer git = GitServer.start(repos)) {
+            git.create("app.git").write("Dockerfile", "FROM busybox\nRUN false\n").commitAll("master")
+                    .git("checkout", "-q", "-b", "dev")
+                    .write("web/Dockerfile", "FROM busybox\nCOPY . /ctx/\nRUN ls -A /ctx > /list\n")
+                    .write("web/Alt.dockerfile", "FROM busybox\nCOPY hello.txt /alt.txt\n")
+                    .write("web/hello.txt", "hello from dev\n").commitAll("dev")
+                    .git("checkout", "-q", "master");
+            String url = git.url("app.git") + "#dev:web";
+            // berth passes the URL as remote= and berthd clones it; docker's CLI clones it itself
+            berth("build", "-t", "git:berth", url).assertSuccess();
+            daemon.dockerWithEnv(java.util.Map.of("DOCKER_BUILDKIT", "0"), "build", "-t", "git:docker", url)
+                    .assertSuccess();
+            for (String image : new String[] {"git:berth", "git:docker"}) {
+                assertThat(berth("run", "--rm", image, "cat", "/list").assertSuccess().out())
+                        .isEqualTo("Dockerfile\nAlt.dockerfile\nhello.txt".lines().sorted()
+                                .collect(java.util.stream.Collectors.joining("\n")));
+            }
+            // -f is relative to the subdirectory
+            berth("build", "-t", "git:alt", "-f", "Alt.dockerfile", url).assertSuccess();
+            assertThat(berth("run", "--rm", "git:alt", "cat", "/alt.txt").assertSuccess().out())
+                    .isEqualTo("hello from dev");
+
+            CommandResult badRef = berth("build", git.url("app.git") + "#nosuch");
+            assertThat(badRef.exitCode()).isNotZero();
+            assertThat(badRef.stderr()).contains("Error response from daemon: error fetching", "nosuch");
+            assertThat(berth("build", url.replace(":web", ":nodir")).stderr())
+                    .contains("error setting git context", "nodir");
+        }
+    }
+
+    @Test
+    void remoteUrl_tarballsByContent_andAPlainDockerfile_fetchedByTheDaemon() throws Exception {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nCOPY data.txt /data.txt\n");
+        Files.writeString(ctx.resolve("data.txt"), "from the tarball\n");
+        Path archives = Files.createTempDirectory(ctx.getParent(), "archives-");
+        try {
+            for (String[] format : new String[][] {{"tgz", "-z"}, {"txz", "-J"}, {"tbz", "-j"}}) {
+                Path archive = archives.resolve("context." + format[0]);
+                assertThat(new ProcessBuilder("tar", "-C", ctx.toString(), format[1], "-cf", archive.toString(), ".")
+                        .start().waitFor()).isZero();
+                serve("/" + format[0], Files.readAllBytes(archive));
+            }
+        } finally {
+            try (var files = Files.list(archives)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(archives);
+        }
+        serve("/remote/Dockerfile", "FROM busybox\nCOPY . /ctx/\nRUN ls -A /ctx | wc -l > /count\n"
+                .getBytes(StandardCharsets.UTF_8));
+        try (EngineClient client = new EngineClient(new UnixSocketTransport(daemon.socket(), daemon.host(), "it"))) {
+            for (String format : new String[] {"tgz", "txz", "tbz"}) {
+                remoteBuild(client, base + "/" + format, "remote:" + format);
+                assertThat(berth("run", "--rm", "remote:" + format, "cat", "/data.txt").assertSuccess().out())
+                        .isEqualTo("from the tarball");
+            }
+            // a Dockerfile alone: its context is empty
+            remoteBuild(client, base + "/remote/Dockerfile", "remote:text");
+            assertThat(berth("run", "--rm", "remote:text", "cat", "/count").assertSuccess().out()).isEqualTo("0");
+            var missing = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> remoteBuild(client, base + "/files/missing", "remote:missing"));
+            assertThat(missing).isInstanceOf(dev.berth.api.client.ApiException.class)
+                    .hasMessageContaining("error downloading remote context " + base + "/files/missing")
+                    .hasMessageContaining("404");
+        }
+    }
+
+    private void serve(String path, byte[] body) {
+        server.createContext(path, exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
+    /** {@code POST /build?remote=URL}; returns the image ID, failing on an in-band error. */
+    private static String remoteBuild(EngineClient client, String url, String tag) throws Exception {
+        try (JsonMessageStream messages = client.images().buildRemote(url,
+                new BuildOptions(java.util.List.of(tag), null, null, null, null, false, false))) {
+            String id = null;
+            JsonMessage m;
+            while ((m = messages.next()) != null) {
+                assertThat(m.errorDetail()).as("build error").isNull();
+                if (m.aux() != null && m.aux().has("ID")) {
+                    id = m.aux().get("ID").asText();
+                }
+            }
+            assertThat(id).isNotNull();
+            return id;
+        }
     }
 
     @Test

@@ -95,6 +95,18 @@ public final class ImagesClient {
 
     /** {@code POST /build}: the context tar is streamed (chunked); answers with the build's messages. */
     public JsonMessageStream build(InputStream contextTar, BuildOptions options) throws IOException {
+        return new JsonMessageStream(client.send("POST", buildTarget(options).toString(), RequestBody.tar(contextTar)));
+    }
+
+    /**
+     * {@code POST /build?remote=URL}: the daemon fetches the context (a Git repository, {@code #ref:subdir}
+     * allowed, a tar or a Dockerfile); no body. {@code options.dockerfile()} is relative to that context.
+     */
+    public JsonMessageStream buildRemote(String remote, BuildOptions options) throws IOException {
+        return new JsonMessageStream(client.send("POST", buildTarget(options).query("remote", remote).toString(), null));
+    }
+
+    private static Target buildTarget(BuildOptions options) throws IOException {
         Target target = Target.path("/build");
         for (String tag : options.tags()) {
             target.query("t", tag);
@@ -117,8 +129,8 @@ public final class ImagesClient {
         if (!options.cacheFrom().isEmpty()) {
             target.query("cachefrom", dev.berth.api.Json.MAPPER.writeValueAsString(options.cacheFrom()));
         }
-        target.flag("nocache", options.noCache()).flag("pull", options.pull()).flag("q", options.quiet()).query("rm", "1");
-        return new JsonMessageStream(client.send("POST", target.toString(), RequestBody.tar(contextTar)));
+        return target.flag("nocache", options.noCache()).flag("pull", options.pull()).flag("q", options.quiet())
+                .query("rm", "1");
     }
 
     /** {@code POST /commit}: the container's changes become a new image; returns its ID. */

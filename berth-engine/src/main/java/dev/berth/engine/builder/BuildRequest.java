@@ -34,4 +34,8 @@ public record BuildRequest(Path context, String dockerfile, List<String> tags, M
     public BuildRequest withContext(Path dir) {
         return new BuildRequest(dir, dockerfile, tags, buildArgs, labels, target, noCache, network, cacheFrom);
     }
+
+    public BuildRequest withDockerfile(String name) {
+        return new BuildRequest(context, name, tags, buildArgs, labels, target, noCache, network, cacheFrom);
+    }
 }

@@ -80,6 +80,24 @@ public final class Builder {
         }
     }
 
+    /**
+     * Builds with the context a URL names ({@code remote=} of {@code POST /build}; {@link RemoteContext}): a Git
+     * repository ({@code #ref:subdir} picks the ref and the directory that is the context, and the request's
+     * Dockerfile is read relative to that), a tar, or a Dockerfile with an empty context. The fetched context is
+     * deleted afterwards. An unrecognised URL is an InvalidArgumentException; a failing download or git names
+     * the URL and the server's or git's answer.
+     */
+    public ImageId buildRemote(String remote, BuildRequest request, BuildProgress progress) throws Exception {
+        RemoteContext.Fetched fetched = RemoteContext.fetch(remote, contexts, tmpDir);
+        try {
+            BuildRequest withContext = request.withContext(fetched.context());
+            return build(fetched.dockerfile() == null ? withContext : withContext.withDockerfile(fetched.dockerfile()),
+                    progress);
+        } finally {
+            contexts.discard(fetched.scratch());
+        }
+    }
+
     public ImageId build(BuildRequest request, BuildProgress progress) throws Exception {
         Dockerfile file = readDockerfile(request);
         for (String tag : request.tags()) {

@@ -1,5 +1,6 @@
 package dev.berth.engine.builder;
 
+import dev.berth.engine.archive.Compression;
 import dev.berth.engine.archive.ExtractOptions;
 import dev.berth.engine.archive.TarExtractor;
 import dev.berth.engine.digest.Digest;
@@ -109,9 +110,9 @@ final class ContextScratch {
         });
     }
 
-    /** A gzip (or other compressed) stream may inflate to far more than its length: only plain tars go to memory. */
+    /** A compressed stream may inflate to far more than its length: only plain tars go to memory. */
     private static boolean isPlainTar(byte[] head) {
-        return head.length < 2 || !((head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b);
+        return !Compression.isCompressed(head);
     }
 
     private boolean roomInMemory(long size) {

@@ -2,6 +2,7 @@ package dev.berth.cli.command.image;
 
 import dev.berth.api.build.ContextTar;
 import dev.berth.api.build.DockerIgnore;
+import dev.berth.api.build.RemoteContextUrl;
 import dev.berth.cli.CliFailure;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -22,15 +23,22 @@ import java.util.Set;
 /**
  * What {@code berth build} sends as the body of {@code POST /build}, by docker's rules for
  * {@code PATH | URL | -}: a directory is sent as a tar without what {@code .dockerignore}
- * excludes; {@code -} is a tar (plain or compressed) or a Dockerfile read from stdin; a URL is
- * downloaded and is the same (a tar or a Dockerfile). Beyond docker, a local tar file is
+ * excludes; {@code -} is a tar (plain or compressed) or a Dockerfile read from stdin; an HTTP URL is
+ * downloaded and is the same (a tar or a Dockerfile). A Git URL ({@code git://...#ref:subdir} and the
+ * like, {@link RemoteContextUrl}) is not cloned here, unlike docker's CLI: it goes to the daemon as
+ * {@code remote=}, which clones it (the same git rules), so no body is sent. Beyond docker, a local tar file is
  * accepted as well. A Dockerfile from elsewhere ({@code -f} outside the context, or
  * {@code -f -}) travels as {@code .dockerfile.<random>} and is added to the context's
  * {@code .dockerignore}, as docker's CLI does, so that {@code COPY .} does not copy it.
  *
- * @param dockerfileName the Dockerfile's path inside the tar, or null for the daemon's default
+ * @param dockerfileName the Dockerfile's path inside the tar (or the remote context), or null for the daemon's default
+ * @param remote         a Git URL for the daemon to fetch ({@code body} is then null), or null
  */
-record BuildContext(String dockerfileName, Body body) {
+record BuildContext(String dockerfileName, Body body, String remote) {
+
+    BuildContext(String dockerfileName, Body body) {
+        this(dockerfileName, body, null);
+    }
 
     /** Writes the request body. */
     @FunctionalInterface
@@ -46,7 +54,13 @@ record BuildContext(String dockerfileName, Body body) {
             }
             return fromStream(new BufferedInputStream(stdin), file);
         }
-        if (context.startsWith("http://") || context.startsWith("https://")) {
+        if (RemoteContextUrl.isGit(context)) {
+            if (dockerfileFromStdin) {
+                throw new CliFailure(1, "invalid argument: can't use stdin for a Dockerfile with a remote context");
+            }
+            return new BuildContext(file, null, context);
+        }
+        if (RemoteContextUrl.isHttp(context)) {
             if (dockerfileFromStdin) {
                 throw new CliFailure(1, "invalid argument: can't use stdin for a Dockerfile with a remote context");
             }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code berth build [options] PATH | -}: sends the context as docker's CLI does with the
+ * {@code berth build [options] PATH | URL | -}: sends the context as docker's CLI does with the
  * classic builder (a tar without what {@code .dockerignore} excludes; a Dockerfile outside
  * the context is added as {@code .dockerfile.<random>}) to {@code POST /build} and prints
  * the build's output.
@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "build", description = "Build an image from a Dockerfile")
 public final class ImageBuildCommand extends BerthCommand {
 
-    @Parameters(index = "0", paramLabel = "PATH | -", description = "The build context: a directory, or - for a tar or a Dockerfile on stdin")
+    @Parameters(index = "0", paramLabel = "PATH | URL | -", description = "The build context: a directory, a Git or tar URL, or - for a tar or a Dockerfile on stdin")
     String context;
 
     @Option(names = {"-t", "--tag"}, description = "Name and optionally a tag in the 'name:tag' format")
@@ -105,35 +105,27 @@ public final class ImageBuildCommand extends BerthCommand {
         if (iidfile != null) {
             Files.deleteIfExists(Path.of(iidfile));
         }
-        PipedInputStream body = new PipedInputStream(1 << 16);
-        PipedOutputStream pipe = new PipedOutputStream(body);
-        Thread writer = Thread.ofVirtual().start(() -> {
-            // tar headers are 512-byte writes: buffered, the pipe wakes its reader once per 64 KiB, not per header
-            try (OutputStream out = new java.io.BufferedOutputStream(pipe, 1 << 16)) {
-                sender.body().write(out);
-            } catch (IOException e) {
-                // the request fails on the daemon's side and says so
+        String id;
+        if (sender.remote() != null) {
+            try (JsonMessageStream messages = client().images().buildRemote(sender.remote(), options)) {
+                id = show(messages, view);
             }
-        });
-        String id = null;
-        try (JsonMessageStream messages = client().images().build(body, options)) {
-            JsonMessage m;
-            while ((m = messages.next()) != null) {
-                if (m.errorDetail() != null || m.error() != null) {
-                    String text = m.errorDetail() != null && m.errorDetail().message() != null
-                            ? m.errorDetail().message() : m.error();
-                    view.finish(false);
-                    throw new CliFailure(1, text);
+        } else {
+            PipedInputStream body = new PipedInputStream(1 << 16);
+            PipedOutputStream pipe = new PipedOutputStream(body);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                // tar headers are 512-byte writes: buffered, the pipe wakes its reader once per 64 KiB, not per header
+                try (OutputStream out = new java.io.BufferedOutputStream(pipe, 1 << 16)) {
+                    sender.body().write(out);
+                } catch (IOException e) {
+                    // the request fails on the daemon's side and says so
                 }
-                if (m.aux() != null && m.aux().has("ID")) {
-                    id = m.aux().get("ID").asText();
-                } else if (m.stream() != null) {
-                    view.accept(m.stream());
-                }
+            });
+            try (JsonMessageStream messages = client().images().build(body, options)) {
+                id = show(messages, view);
+            } finally {
+                writer.interrupt();
             }
-            view.finish(true);
-        } finally {
-            writer.interrupt();
         }
         if (iidfile != null) {
             if (id == null) {
@@ -142,6 +134,27 @@ public final class ImageBuildCommand extends BerthCommand {
             Files.writeString(Path.of(iidfile), id);
         }
         return 0;
+    }
+
+    /** Shows the build's messages; an error message fails. Returns the image ID the daemon reports, or null. */
+    private static String show(JsonMessageStream messages, BuildView view) throws IOException {
+        String id = null;
+        JsonMessage m;
+        while ((m = messages.next()) != null) {
+            if (m.errorDetail() != null || m.error() != null) {
+                String text = m.errorDetail() != null && m.errorDetail().message() != null
+                        ? m.errorDetail().message() : m.error();
+                view.finish(false);
+                throw new CliFailure(1, text);
+            }
+            if (m.aux() != null && m.aux().has("ID")) {
+                id = m.aux().get("ID").asText();
+            } else if (m.stream() != null) {
+                view.accept(m.stream());
+            }
+        }
+        view.finish(true);
+        return id;
     }
 
     /** The terminal's width for the live view; 80 when it cannot be read. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /build}: the context tar in the body, the options in the query, and the
+ * {@code POST /build}: the context tar in the body (or a URL as {@code remote}), the options in the query, and the
  * answer a JSON-message stream in the classic builder's words ({@code stream} lines, then
  * {@code aux {"ID": ...}}); a failure after the 200 goes in-band as {@code errorDetail}. With
  * {@code q=1} only the image ID is streamed, as dockerd does. {@code POST /commit} makes an
@@ -51,7 +51,7 @@ public final class BuildRoutes implements ApiRoutes.Group {
         Api.json(res, 201, Json.MAPPER.createObjectNode().put("Id", id));
     }
 
-    private void build(ServerRequest req, ServerResponse res, PathParams p) throws IOException {
+    private void build(ServerRequest req, ServerResponse res, PathParams p) throws Exception {
         Map<String, String> buildArgs = new LinkedHashMap<>();
         Api.jsonMap(req.query(), "buildargs").forEach((k, v) -> {
             if (v != null) {
@@ -61,21 +61,59 @@ public final class BuildRoutes implements ApiRoutes.Group {
         BuildBackend.BuildOptions options = new BuildBackend.BuildOptions(req.query().all("t"),
                 req.query().first("dockerfile"), buildArgs, Api.jsonMap(req.query(), "labels"),
                 req.query().first("target"), Api.bool(req.query(), "nocache"), req.query().first("networkmode"),
-                cacheFrom(req.query().first("cachefrom")));
+                cacheFrom(req.query().first("cachefrom")), req.query().first("remote"));
         boolean quiet = Api.bool(req.query(), "q");
-        try (OutputStream out = res.stream(200, "application/json")) {
+        // as dockerd: the 200 and its stream start with the first message, so a failure before it (a remote
+        // context that cannot be fetched, a Dockerfile that is missing or wrong) is an error status
+        LazyStream out = new LazyStream(res);
+        try (out) {
             try {
                 String id = backend.build(req.body(), options, text -> {
                     if (!quiet) {
-                        message(out, JsonMessage.stream(text));
+                        message(out.open(), JsonMessage.stream(text));
                     }
                 });
-                message(out, JsonMessage.aux(Json.MAPPER.createObjectNode().put("ID", id)));
+                message(out.open(), JsonMessage.aux(Json.MAPPER.createObjectNode().put("ID", id)));
                 if (quiet) {
-                    message(out, JsonMessage.stream(id + "\n"));
+                    message(out.open(), JsonMessage.stream(id + "\n"));
                 }
             } catch (Exception e) {
-                message(out, JsonMessage.failure(ErrorMapper.message(e)));
+                if (!out.isOpen()) {
+                    throw e;
+                }
+                message(out.open(), JsonMessage.failure(ErrorMapper.message(e)));
+            }
+        }
+    }
+
+    /** The response's message stream, started on first use. */
+    private static final class LazyStream implements AutoCloseable {
+        private final ServerResponse res;
+        private OutputStream out;
+
+        LazyStream(ServerResponse res) {
+            this.res = res;
+        }
+
+        synchronized OutputStream open() {
+            if (out == null) {
+                try {
+                    out = res.stream(200, "application/json");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return out;
+        }
+
+        synchronized boolean isOpen() {
+            return out != null;
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (out != null) {
+                out.close();
             }
         }
     }
