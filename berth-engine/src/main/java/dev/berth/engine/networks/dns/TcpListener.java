@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,27 +36,28 @@ final class TcpListener implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("berthd.dns");
 
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final DnsServer.Limits limits;
     private final Exchange exchange;
     private final Semaphore slots;
     private final Map<Socket, Thread> connections = new ConcurrentHashMap<>();
     private final Thread loop;
 
-    private TcpListener(ServerSocket server, DnsServer.Limits limits, Exchange exchange) {
+    private TcpListener(ServerSocketChannel server, DnsServer.Limits limits, Exchange exchange) throws IOException {
         this.server = server;
         this.limits = limits;
         this.exchange = exchange;
         this.slots = new Semaphore(limits.tcpConnections());
-        this.loop = Thread.ofVirtual().name("dns-tcp-" + server.getLocalSocketAddress()).start(this::accept);
+        this.loop = Thread.ofVirtual().name("dns-tcp-" + server.getLocalAddress()).start(this::accept);
     }
 
     /** Listens on {@code address}, its port given (the UDP listener's), and starts accepting. */
     static TcpListener open(InetSocketAddress address, DnsServer.Limits limits, Exchange exchange) throws IOException {
-        ServerSocket s = new ServerSocket();
+        // IPv4 as the UDP side: a dual-stack socket would listen on ::ffff:<gateway>
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.INET);
         try {
             // connections of a closed listener may linger in TIME_WAIT: they must not keep a re-created one out
-            s.setReuseAddress(true);
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             s.bind(address, limits.tcpConnections());
         } catch (IOException e) {
             s.close();
@@ -63,9 +67,10 @@ final class TcpListener implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (server.isOpen()) {
             try {
-                Socket socket = server.accept();
+                // the adaptor of a blocking channel: its streams honour SO_TIMEOUT
+                Socket socket = server.accept().socket();
                 if (!slots.tryAcquire()) {
                     socket.close();
                     continue;
@@ -73,8 +78,10 @@ final class TcpListener implements AutoCloseable {
                 Thread t = Thread.ofVirtual().unstarted(() -> serve(socket));
                 connections.put(socket, t);
                 t.start();
+            } catch (ClosedChannelException e) {
+                return;
             } catch (IOException | RuntimeException e) {
-                if (!server.isClosed()) {
+                if (server.isOpen()) {
                     LOG.log(System.Logger.Level.DEBUG, "dns tcp accept: " + e.getMessage());
                 }
             }
