@@ -69,7 +69,10 @@ class NetworksIT extends DaemonFixture {
      * container and an alias of its network, gets NXDOMAIN for a container on another network, and
      * an external name comes from the container's --dns server: a stub in this JVM on a loopback
      * address of its own, which the daemon (on the host) forwards to. (No --dns-search here:
-     * busybox nslookup then asks only for the name with the search domain appended.)
+     * busybox nslookup then asks only for the name with the search domain appended.) The reverse
+     * name of the container's address gets {@code name.network}, of a free address of the network
+     * NXDOMAIN. busybox nslookup has no TCP mode, so TCP is asked from the host (which the
+     * listener treats as a stranger on the network: it sees that network's names).
      */
     @Test
     void embeddedDns_answersTheNetworksNames_nxdomainForOthers_forwardsTheRest() throws Exception {
@@ -95,11 +98,23 @@ class NetworksIT extends DaemonFixture {
             assertThat(section(out, "dsite")).contains("Address: 10.251.21.2", "rc=0");
             assertThat(section(out, "dother")).contains("NXDOMAIN").doesNotContain("10.251.22.");
             assertThat(section(out, "far.example")).contains("Address: 10.77.0.1", "rc=0");
+
+            String reverse = berth("run", "--rm", "--network", "dns-a", "busybox", "sh", "-c",
+                    "for n in 10.251.21.2 10.251.21.99; do echo \"== $n\"; nslookup $n; echo \"rc=$?\"; done").out();
+            assertThat(section(reverse, "10.251.21.2")).contains("name = dweb.dns-a", "rc=0");
+            assertThat(section(reverse, "10.251.21.99")).contains("NXDOMAIN");
+
+            assertThat(listening53Tcp()).contains("10.251.21.1:53", "10.251.22.1:53");
+            byte[] overTcp = askOverTcp(new java.net.InetSocketAddress("10.251.21.1", 53), "dweb");
+            assertThat(overTcp[3] & 0xF).as("rcode").isZero();
+            assertThat(java.util.Arrays.copyOfRange(overTcp, overTcp.length - 4, overTcp.length))
+                    .containsExactly(10, (byte) 251, 21, 2);
         } finally {
             berth("rm", "-f", "dweb", "dother");
             berth("network", "rm", "dns-a", "dns-b");
         }
         assertThat(listening53()).doesNotContain("10.251.21.1:53", "10.251.22.1:53");
+        assertThat(listening53Tcp()).doesNotContain("10.251.21.1:53", "10.251.22.1:53");
         own.assertNoneLeft();
     }
 
@@ -113,6 +128,28 @@ class NetworksIT extends DaemonFixture {
     /** The UDP listeners on port 53 of this host. */
     private static String listening53() {
         return Commands.run(List.of("ss", "-H", "-l", "-u", "-n", "sport = :53"), Map.of(), null, 10).stdout();
+    }
+
+    private static String listening53Tcp() {
+        return Commands.run(List.of("ss", "-H", "-l", "-t", "-n", "sport = :53"), Map.of(), null, 10).stdout();
+    }
+
+    /** One A query over TCP (RFC 1035 4.2.2: a two-byte length before each message); the reply. */
+    private static byte[] askOverTcp(java.net.InetSocketAddress server, String name) throws java.io.IOException {
+        java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
+        q.writeBytes(new byte[] {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0});
+        q.write(name.length());
+        q.writeBytes(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        q.writeBytes(new byte[] {0, 0, 1, 0, 1});
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(server, 5000);
+            s.setSoTimeout(5000);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+            out.writeShort(q.size());
+            out.write(q.toByteArray());
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            return in.readNBytes(in.readUnsignedShort());
+        }
     }
 
     /**

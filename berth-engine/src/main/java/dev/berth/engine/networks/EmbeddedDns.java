@@ -26,8 +26,10 @@ import java.util.function.Supplier;
  * and the name table they answer from. The asking container is found by its source address on
  * the listener's network; it sees the names (container name, aliases, short ID) of every
  * container on the user-defined networks it is on, itself included: the same records
- * {@link HostsView} renders into /etc/hosts. An address that is no container of the network sees
- * that network's names only. Other names go to the container's {@code --dns} servers, else the
+ * {@link HostsView} renders into /etc/hosts; each also as {@code <name>.<network name>}, and the
+ * reverse name of a container's address on such a network is {@code <container name>.<network
+ * name>}, as dockerd answers. An address that is no container of the network sees that network's
+ * names only. Other names go to the container's {@code --dns} servers, else the
  * daemon's ({@code --dns} of berthd, else the host's resolv.conf nameservers: loopback ones too,
  * the daemon runs in the host's namespace).
  */
@@ -153,8 +155,10 @@ final class EmbeddedDns implements AutoCloseable {
             List<Network> all = networks.get();
             Set<String> found = new LinkedHashSet<>();
             for (Network n : visible(all, asker)) {
+                String suffix = "." + n.name().toLowerCase(Locale.ROOT);
                 for (Network.Endpoint e : n.endpoints().values()) {
-                    if (HostsView.dnsNames(e).stream().anyMatch(d -> d.toLowerCase(Locale.ROOT).equals(name))) {
+                    if (HostsView.dnsNames(e).stream().map(d -> d.toLowerCase(Locale.ROOT))
+                            .anyMatch(d -> d.equals(name) || (d + suffix).equals(name))) {
                         found.add(e.ipAddress());
                     }
                 }
@@ -171,6 +175,19 @@ final class EmbeddedDns implements AutoCloseable {
                 }
             }
             return Optional.of(addresses);
+        }
+
+        @Override
+        public Optional<List<String>> hosts(InetAddress asker, Inet4Address address) {
+            int wanted = Ipv4Subnet.parseAddress(address.getHostAddress());
+            List<Network> mine = visible(networks.get(), asker).stream()
+                    .filter(n -> n.ipv4Subnet().contains(wanted)).toList();
+            if (mine.isEmpty()) {
+                return Optional.empty();
+            }
+            String ip = address.getHostAddress();
+            return Optional.of(mine.stream().flatMap(n -> n.endpoints().values().stream()
+                    .filter(e -> e.ipAddress().equals(ip)).map(e -> e.containerName() + "." + n.name())).toList());
         }
 
         /** The user-defined networks the asker is on; only this listener's network for a stranger. */

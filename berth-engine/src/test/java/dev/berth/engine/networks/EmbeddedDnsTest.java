@@ -61,7 +61,35 @@ class EmbeddedDnsTest {
                 Arguments.of("other", "10.5.3.2", "x", List.of("10.5.3.2")),
                 // an address that is no container of the network sees that network only
                 Arguments.of("back", "10.5.2.99", "db", List.of("10.5.2.3")),
-                Arguments.of("back", "10.5.2.99", "web", List.of()));
+                Arguments.of("back", "10.5.2.99", "web", List.of()),
+                // name.network, as dockerd: the target of its PTR answers
+                Arguments.of("front", "10.5.1.2", "web.front", List.of("10.5.1.3")),
+                Arguments.of("front", "10.5.1.2", "site.front", List.of("10.5.1.3")),
+                Arguments.of("front", "10.5.1.2", "a.back", List.of("10.5.2.2")),
+                Arguments.of("front", "10.5.1.2", "web.back", List.of()),
+                Arguments.of("front", "10.5.1.3", "db.back", List.of()));
+    }
+
+    static Stream<Arguments> reverseLookups() {
+        return Stream.of(
+                Arguments.of("front", "10.5.1.2", "10.5.1.3", List.of("web.front")),
+                Arguments.of("front", "10.5.1.2", "10.5.2.3", List.of("db.back")),
+                Arguments.of("front", "10.5.1.2", "10.5.1.99", List.of()),
+                // web is not on back, nor on other: those addresses are not its to answer
+                Arguments.of("front", "10.5.1.3", "10.5.2.3", null),
+                Arguments.of("front", "10.5.1.2", "10.5.3.2", null),
+                Arguments.of("front", "10.5.1.2", "192.168.1.1", null),
+                Arguments.of("back", "10.5.2.99", "10.5.2.2", List.of("a.back")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} asks for {2}")
+    @MethodSource("reverseLookups")
+    void hosts_nameContainersOfTheAskersNetworks_nothingForOtherAddresses(String network, String asker, String address,
+            List<String> expected) throws Exception {
+        EmbeddedDns dns = new EmbeddedDns(() -> NETWORKS, List.of());
+        var found = dns.names(network + "-id").hosts(InetAddress.getByName(asker),
+                (java.net.Inet4Address) InetAddress.getByName(address));
+        assertThat(found.orElse(null)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {1} asks {2}")

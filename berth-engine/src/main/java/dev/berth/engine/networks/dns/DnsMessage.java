@@ -9,15 +9,23 @@ import java.util.Optional;
 
 /**
  * The DNS messages (RFC 1035) the embedded server reads and writes: a standard query with one
- * question (names may use compression pointers), and replies to it: A records, no data, NXDOMAIN,
- * SERVFAIL, FORMERR, NOTIMP. Replies copy the ID, the opcode and RD, set RA as dockerd's
- * resolver does, and echo the question; answers point at it (offset 12) instead of repeating the name.
+ * question (names may use compression pointers) and, if the client sent one, an EDNS OPT record
+ * (RFC 6891: only its UDP payload size is read); and replies to it: A or PTR records, no data,
+ * NXDOMAIN, SERVFAIL, FORMERR, NOTIMP. Replies copy the ID, the opcode and RD, set RA as dockerd's
+ * resolver does, and echo the question; answers point at it (offset 12) instead of repeating the
+ * name. Replies carry no OPT record (dockerd's do not either).
  */
 public final class DnsMessage {
 
     public static final int TYPE_A = 1;
+    public static final int TYPE_PTR = 12;
     public static final int TYPE_AAAA = 28;
+    public static final int TYPE_OPT = 41;
     public static final int CLASS_IN = 1;
+    /** The largest UDP reply a client without EDNS takes (RFC 1035 4.2.1). */
+    public static final int UDP_SIZE = 512;
+    /** The largest message at all: TCP's two-byte length prefix (RFC 1035 4.2.2). */
+    public static final int MAX_SIZE = 65_535;
 
     public static final int NOERROR = 0;
     public static final int FORMERR = 1;
@@ -26,6 +34,8 @@ public final class DnsMessage {
     public static final int NOTIMP = 4;
 
     static final int HEADER = 12;
+    /** One A answer: name pointer, type, class, TTL, length, address. */
+    private static final int A_RECORD = 16;
     private static final int MAX_NAME = 255;
     private static final int MAX_JUMPS = 16;
 
@@ -34,8 +44,9 @@ public final class DnsMessage {
      *
      * @param name     lower case, without the trailing dot; empty for the root
      * @param question the question section, echoed in replies: the name as sent (case kept), without pointers
+     * @param udpSize  the largest UDP reply the client takes: its EDNS payload size, at least 512
      */
-    public record Query(int id, int flags, String name, int type, int qclass, byte[] question) {
+    public record Query(int id, int flags, String name, int type, int qclass, byte[] question, int udpSize) {
 
         public int opcode() {
             return (flags >> 11) & 0xF;
@@ -69,12 +80,39 @@ public final class DnsMessage {
         }
         byte[] question = encodeQuestion(name.toString(), buf, end);
         return Optional.of(new Query(u16(buf, 0), u16(buf, 2), name.toString().toLowerCase(Locale.ROOT),
-                u16(buf, end), u16(buf, end + 2), question));
+                u16(buf, end), u16(buf, end + 2), question, udpSize(buf, len, end + 4)));
+    }
+
+    /**
+     * The payload size of the OPT record among the records after the question, at least 512;
+     * 512 when there is none or the records are malformed (the question alone is answerable).
+     */
+    private static int udpSize(byte[] buf, int len, int pos) {
+        int records = u16(buf, 6) + u16(buf, 8) + u16(buf, 10);
+        for (int i = 0; i < records; i++) {
+            pos = readName(buf, len, pos, new StringBuilder());
+            if (pos < 0 || pos + 10 > len) {
+                return UDP_SIZE;
+            }
+            if (u16(buf, pos) == TYPE_OPT) {
+                return Math.max(UDP_SIZE, u16(buf, pos + 2));
+            }
+            pos += 10 + u16(buf, pos + 8);
+        }
+        return UDP_SIZE;
     }
 
     /** The question re-encoded without pointers (they would point elsewhere in a reply), case kept. */
     private static byte[] encodeQuestion(String name, byte[] buf, int typeAt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(name.length() + 6);
+        out.writeBytes(encodeName(name));
+        out.write(buf, typeAt, 4);
+        return out.toByteArray();
+    }
+
+    /** A name as labels, without pointers; empty: the root. */
+    private static byte[] encodeName(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(name.length() + 2);
         if (!name.isEmpty()) {
             for (String label : name.split("\\.")) {
                 out.write(label.length());
@@ -82,7 +120,6 @@ public final class DnsMessage {
             }
         }
         out.write(0);
-        out.write(buf, typeAt, 4);
         return out.toByteArray();
     }
 
@@ -126,22 +163,65 @@ public final class DnsMessage {
 
     /** A NOERROR reply with one A record per address (none: "no data" for a name that exists). */
     public static byte[] answer(Query q, List<Inet4Address> addresses, int ttlSeconds) {
-        ByteArrayOutputStream out = header(q, NOERROR, addresses.size());
-        for (Inet4Address a : addresses) {
-            writeU16(out, 0xC000 | HEADER);
-            writeU16(out, TYPE_A);
-            writeU16(out, CLASS_IN);
-            writeU16(out, ttlSeconds >>> 16);
-            writeU16(out, ttlSeconds & 0xFFFF);
-            writeU16(out, 4);
+        return answer(q, addresses, ttlSeconds, MAX_SIZE);
+    }
+
+    /**
+     * As {@link #answer(Query, List, int)}, at most {@code limit} bytes long: the records that
+     * do not fit are left out and TC is set, so the client asks again over TCP (RFC 2181 9).
+     */
+    public static byte[] answer(Query q, List<Inet4Address> addresses, int ttlSeconds, int limit) {
+        int fit = Math.clamp((limit - HEADER - q.question().length) / A_RECORD, 0, addresses.size());
+        ByteArrayOutputStream out = header(q, NOERROR, fit, fit < addresses.size());
+        for (Inet4Address a : addresses.subList(0, fit)) {
+            writeRecordHeader(out, TYPE_A, ttlSeconds, 4);
             out.writeBytes(a.getAddress());
         }
         return out.toByteArray();
     }
 
+    /** A NOERROR reply with one PTR record per host name (no trailing dot, each {@link #encodable}). */
+    public static byte[] pointers(Query q, List<String> hosts, int ttlSeconds) {
+        ByteArrayOutputStream out = header(q, NOERROR, hosts.size(), false);
+        for (String host : hosts) {
+            byte[] target = encodeName(host);
+            writeRecordHeader(out, TYPE_PTR, ttlSeconds, target.length);
+            out.writeBytes(target);
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether {@code name} can be written as a DNS name: labels of 1 to 63 bytes, 255 bytes in all. */
+    public static boolean encodable(String name) {
+        if (name.isEmpty() || name.length() + 2 > MAX_NAME) {
+            return false;
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || !StandardCharsets.ISO_8859_1.newEncoder().canEncode(label)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Name (a pointer to the question), type, class IN, TTL and data length of one answer. */
+    private static void writeRecordHeader(ByteArrayOutputStream out, int type, int ttlSeconds, int dataLength) {
+        writeU16(out, 0xC000 | HEADER);
+        writeU16(out, type);
+        writeU16(out, CLASS_IN);
+        writeU16(out, ttlSeconds >>> 16);
+        writeU16(out, ttlSeconds & 0xFFFF);
+        writeU16(out, dataLength);
+    }
+
     /** A reply without answers carrying {@code rcode} (NXDOMAIN, SERVFAIL, ...). */
     public static byte[] error(Query q, int rcode) {
-        return header(q, rcode, 0).toByteArray();
+        return header(q, rcode, 0, false).toByteArray();
+    }
+
+    /** Whether a message has TC set: a UDP reply cut short, to be asked again over TCP. */
+    public static boolean truncated(byte[] message) {
+        return message.length >= HEADER && (message[2] & 0x02) != 0;
     }
 
     /** A reply to a message that could not be parsed: header only, no question. */
@@ -155,11 +235,11 @@ public final class DnsMessage {
         return out.toByteArray();
     }
 
-    private static ByteArrayOutputStream header(Query q, int rcode, int answers) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + q.question().length + answers * 16);
+    private static ByteArrayOutputStream header(Query q, int rcode, int answers, boolean truncated) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + q.question().length + answers * A_RECORD);
         writeU16(out, q.id());
-        // QR, the query's opcode and RD, RA (we recurse through the forwarder), the rcode
-        writeU16(out, 0x8000 | (q.flags() & 0x7800) | (q.flags() & 0x0100) | 0x0080 | rcode);
+        // QR, the query's opcode, TC if cut short, RD, RA (we recurse through the forwarder), the rcode
+        writeU16(out, 0x8000 | (q.flags() & 0x7800) | (truncated ? 0x0200 : 0) | (q.flags() & 0x0100) | 0x0080 | rcode);
         writeU16(out, 1);
         writeU16(out, answers);
         writeU16(out, 0);

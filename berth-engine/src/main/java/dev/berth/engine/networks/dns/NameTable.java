@@ -19,6 +19,14 @@ public interface NameTable {
      */
     Optional<List<Inet4Address>> addresses(InetAddress asker, String name);
 
+    /**
+     * Reverse lookup: the host names of the container at {@code address} as dockerd answers
+     * them ({@code <container name>.<network name>}), for a query from {@code asker}. Empty when
+     * the address lies in no subnet of a network the asker sees (the query is then forwarded);
+     * an empty list when it does but no container there has it (NXDOMAIN).
+     */
+    Optional<List<String>> hosts(InetAddress asker, Inet4Address address);
+
     /** Where the asker's other queries go: its {@code --dns} servers, else the daemon's. */
     List<InetSocketAddress> upstreams(InetAddress asker);
 }

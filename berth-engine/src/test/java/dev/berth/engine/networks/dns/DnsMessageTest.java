@@ -92,4 +92,82 @@ class DnsMessageTest {
         assertThat(HEX.formatHex(DnsMessage.error(0xabcd, DnsMessage.FORMERR)))
                 .isEqualTo("abcd" + "8081" + "0000" + "0000" + "0000" + "0000");
     }
+
+    static Stream<Arguments> ednsSizes() {
+        String question = "03776562" + "00" + "0001" + "0001";
+        String withAdditional = "1234" + "0100" + "0001" + "0000" + "0000" + "0001";
+        return Stream.of(
+                Arguments.of("no additional record", HEADER + question, 512),
+                Arguments.of("OPT, 1232", withAdditional + question + "00" + "0029" + "04d0" + "00000000" + "0000", 1232),
+                Arguments.of("OPT below 512 counts as 512", withAdditional + question + "00" + "0029" + "0100" + "00000000" + "0000", 512),
+                Arguments.of("OPT after another record",
+                        "1234" + "0100" + "0001" + "0000" + "0000" + "0002" + question
+                                + "00" + "0010" + "0001" + "00000000" + "0002" + "0161"
+                                + "00" + "0029" + "1000" + "00000000" + "0000", 4096),
+                Arguments.of("OPT cut short: the question still counts", withAdditional + question + "00" + "0029", 512));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ednsSizes")
+    void parse_readsTheClientsUdpSizeFromOpt(String label, String hex, int size) {
+        byte[] p = HEX.parseHex(hex);
+        assertThat(DnsMessage.parse(p, p.length).orElseThrow().udpSize()).isEqualTo(size);
+    }
+
+    static Stream<Arguments> limits() {
+        // header 12 + question 9 ("web", A, IN) + 16 per record
+        return Stream.of(
+                Arguments.of(512, 3, false),
+                Arguments.of(12 + 9 + 16 * 3, 3, false),
+                Arguments.of(12 + 9 + 16 * 3 - 1, 2, true),
+                Arguments.of(12 + 9 + 15, 0, true),
+                Arguments.of(10, 0, true));
+    }
+
+    @ParameterizedTest(name = "limit {0}: {1} records, TC {2}")
+    @MethodSource("limits")
+    void answer_keepsTheRecordsThatFit_andSetsTcWhenItLeavesSomeOut(int limit, int records, boolean tc) throws Exception {
+        byte[] p = HEX.parseHex(HEADER + "03776562" + "00" + "0001" + "0001");
+        var q = DnsMessage.parse(p, p.length).orElseThrow();
+        List<Inet4Address> three = List.of((Inet4Address) InetAddress.getByName("10.1.2.3"),
+                (Inet4Address) InetAddress.getByName("10.1.2.4"), (Inet4Address) InetAddress.getByName("10.1.2.5"));
+        byte[] r = DnsMessage.answer(q, three, 600, limit);
+        assertThat(DnsMessage.u16(r, 6)).isEqualTo(records);
+        assertThat(r.length).isEqualTo(12 + 9 + 16 * records);
+        assertThat(DnsMessage.truncated(r)).isEqualTo(tc);
+        assertThat(HEX.formatHex(r, 2, 4)).isEqualTo(tc ? "8380" : "8180");
+    }
+
+    @Test
+    void pointers_nameTheHost_pointingAtTheQuestion() {
+        byte[] p = HEX.parseHex(HEADER + "0135" + "0130" + "0130" + "023130" + "07696e2d61646472" + "0461727061" + "00"
+                + "000c" + "0001");
+        var q = DnsMessage.parse(p, p.length).orElseThrow();
+        assertThat(q.name()).isEqualTo("5.0.0.10.in-addr.arpa");
+        byte[] r = DnsMessage.pointers(q, List.of("web.net"), 600);
+        assertThat(HEX.formatHex(r)).isEqualTo("1234" + "8180" + "0001" + "0001" + "0000" + "0000"
+                + "01350130013002313007696e2d61646472046172706100" + "000c" + "0001"
+                + "c00c" + "000c" + "0001" + "00000258" + "0009" + "03776562036e657400");
+    }
+
+    static Stream<Arguments> names() {
+        return Stream.of(
+                Arguments.of("web.net", true),
+                Arguments.of("a", true),
+                Arguments.of("", false),
+                Arguments.of("web..net", false),
+                Arguments.of("x".repeat(63) + ".net", true),
+                Arguments.of("x".repeat(64) + ".net", false),
+                // on the wire: a length byte per label and the root's zero, 255 in all
+                Arguments.of(("x".repeat(62) + ".").repeat(4) + "x", true),
+                Arguments.of(("x".repeat(62) + ".").repeat(4) + "xx", false),
+                Arguments.of("caf\u00e9.net", true),
+                Arguments.of("\u65e5\u672c.net", false));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("names")
+    void encodable_acceptsLabelsOfOneTo63Bytes_255InAll(String name, boolean ok) {
+        assertThat(DnsMessage.encodable(name)).isEqualTo(ok);
+    }
 }

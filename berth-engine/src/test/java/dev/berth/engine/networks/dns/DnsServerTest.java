@@ -1,50 +1,38 @@
 package dev.berth.engine.networks.dns;
 
+import static dev.berth.engine.networks.dns.DnsFixture.answers;
+import static dev.berth.engine.networks.dns.DnsFixture.lastAddress;
+import static dev.berth.engine.networks.dns.DnsFixture.query;
+import static dev.berth.engine.networks.dns.DnsFixture.rcode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A server on 127.0.0.1 (a free port), a table with one name, and upstream stubs on loopback. */
+/** A server on 127.0.0.1 (a free port) asked over UDP, the fixture's table, and upstream stubs on loopback. */
 class DnsServerTest {
 
-    private DatagramSocket upstream;
+    private DnsFixture.Upstream upstream;
     private DatagramSocket silent;
     private DatagramSocket client;
-    private Thread upstreamLoop;
     private volatile List<InetSocketAddress> upstreams;
     private DnsServer server;
 
     @BeforeEach
     void start() throws IOException {
-        upstream = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        upstream = new DnsFixture.Upstream();
         silent = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        upstreamLoop = Thread.ofVirtual().start(this::answerEverythingWith42);
-        upstreams = List.of((InetSocketAddress) upstream.getLocalSocketAddress());
-        NameTable names = new NameTable() {
-            @Override
-            public Optional<List<Inet4Address>> addresses(InetAddress asker, String name) {
-                return name.equals("web") || name.equals("web.alias")
-                        ? Optional.of(List.of(v4("10.0.0.5"), v4("10.0.0.6"))) : Optional.empty();
-            }
-
-            @Override
-            public List<InetSocketAddress> upstreams(InetAddress asker) {
-                return upstreams;
-            }
-        };
-        server = DnsServer.open(new InetSocketAddress("127.0.0.1", 0), names,
+        upstreams = List.of(upstream.address());
+        server = DnsServer.open(new InetSocketAddress("127.0.0.1", 0), DnsFixture.table(() -> upstreams),
                 new Forwarder(4, Duration.ofMillis(300)));
         client = new DatagramSocket();
         client.setSoTimeout(5000);
@@ -52,85 +40,34 @@ class DnsServerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         server.close();
         client.close();
         upstream.close();
         silent.close();
-        upstreamLoop.interrupt();
-    }
-
-    /** The stub upstream: NOERROR with one A record 42.42.42.42 for whatever is asked. */
-    private void answerEverythingWith42() {
-        byte[] buf = new byte[512];
-        while (!upstream.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                upstream.receive(p);
-                var q = DnsMessage.parse(buf, p.getLength()).orElseThrow();
-                byte[] r = DnsMessage.answer(q, List.of(v4("42.42.42.42")), 30);
-                upstream.send(new DatagramPacket(r, r.length, p.getSocketAddress()));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private static Inet4Address v4(String s) {
-        try {
-            return (Inet4Address) InetAddress.getByName(s);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private byte[] ask(String name, int type) throws IOException {
-        java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
-        q.writeBytes(new byte[] {0x77, 0x01, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0});
-        for (String label : name.split("\\.")) {
-            q.write(label.length());
-            q.writeBytes(label.getBytes());
-        }
-        q.writeBytes(new byte[] {0, 0, (byte) type, 0, 1});
-        return exchange(q.toByteArray());
+        return exchange(query(name, type));
     }
 
     private byte[] exchange(byte[] query) throws IOException {
         client.send(new DatagramPacket(query, query.length));
-        byte[] buf = new byte[1024];
+        byte[] buf = new byte[8192];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         client.receive(p);
         return Arrays.copyOf(buf, p.getLength());
     }
 
-    private static int rcode(byte[] r) {
-        return r[3] & 0xF;
-    }
-
-    private static int answers(byte[] r) {
-        return DnsMessage.u16(r, 6);
-    }
-
     @Test
     void closedServer_givesItsAddressBackAtOnce_forANetworkRecreatedOnTheSameGateway() throws IOException {
         InetSocketAddress address = server.address();
-        NameTable none = new NameTable() {
-            @Override
-            public Optional<List<Inet4Address>> addresses(InetAddress asker, String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<InetSocketAddress> upstreams(InetAddress asker) {
-                return upstreams;
-            }
-        };
         // the receive loop is parked in receive() when close() runs
         for (int i = 0; i < 100; i++) {
             server.close();
-            server = DnsServer.open(address, none, new Forwarder(4, Duration.ofMillis(300)));
+            server = DnsServer.open(address, DnsFixture.table(() -> upstreams), new Forwarder(4, Duration.ofMillis(300)));
         }
-        assertThat(rcode(ask("web", DnsMessage.TYPE_A))).isEqualTo(DnsMessage.NXDOMAIN);
+        assertThat(rcode(ask("elsewhere", DnsMessage.TYPE_A))).isEqualTo(DnsMessage.NXDOMAIN);
     }
 
     @Test
@@ -138,8 +75,21 @@ class DnsServerTest {
         byte[] r = ask("WEB", DnsMessage.TYPE_A);
         assertThat(rcode(r)).isEqualTo(DnsMessage.NOERROR);
         assertThat(answers(r)).isEqualTo(2);
-        assertThat(Arrays.copyOfRange(r, r.length - 4, r.length)).containsExactly(10, 0, 0, 6);
-        assertThat(DnsMessage.u16(r, 0)).isEqualTo(0x7701);
+        assertThat(lastAddress(r)).isEqualTo("10.0.0.6");
+        assertThat(DnsMessage.u16(r, 0)).isEqualTo(DnsFixture.QUERY_ID);
+        assertThat(DnsMessage.truncated(r)).isFalse();
+    }
+
+    @Test
+    void answerOver512Bytes_keepsTheRecordsThatFit_andSetsTc_unlessTheClientsEdnsSizeTakesIt() throws IOException {
+        byte[] r = ask("many", DnsMessage.TYPE_A);
+        assertThat(r.length).isLessThanOrEqualTo(512);
+        assertThat(DnsMessage.truncated(r)).isTrue();
+        assertThat(answers(r)).isEqualTo((512 - 12 - 10) / 16);
+
+        byte[] edns = exchange(query("many", DnsMessage.TYPE_A, 1232));
+        assertThat(DnsMessage.truncated(edns)).isFalse();
+        assertThat(answers(edns)).isEqualTo(40);
     }
 
     @Test
@@ -156,18 +106,29 @@ class DnsServerTest {
     }
 
     @Test
+    void reverseNameOfAContainer_getsItsPtr_anUnknownAddressOfTheNetworkNxdomain_othersAreForwarded() throws IOException {
+        byte[] r = ask("5.0.0.10.in-addr.arpa", DnsMessage.TYPE_PTR);
+        assertThat(rcode(r)).isEqualTo(DnsMessage.NOERROR);
+        assertThat(answers(r)).isEqualTo(1);
+        assertThat(new String(r, r.length - 9, 9, StandardCharsets.ISO_8859_1))
+                .isEqualTo("\u0003web\u0003net\u0000");
+        assertThat(rcode(ask("99.0.0.10.in-addr.arpa", DnsMessage.TYPE_PTR))).isEqualTo(DnsMessage.NXDOMAIN);
+        byte[] forwarded = ask("1.1.168.192.in-addr.arpa", DnsMessage.TYPE_PTR);
+        assertThat(lastAddress(forwarded)).as("the UDP stub's answer").isEqualTo("42.42.42.42");
+    }
+
+    @Test
     void otherNames_areForwarded_andTheReplyRelayedAsIs() throws IOException {
         byte[] r = ask("example.com", DnsMessage.TYPE_A);
         assertThat(rcode(r)).isEqualTo(DnsMessage.NOERROR);
         assertThat(answers(r)).isEqualTo(1);
-        assertThat(Arrays.copyOfRange(r, r.length - 4, r.length)).containsExactly(42, 42, 42, 42);
-        assertThat(DnsMessage.u16(r, 0)).isEqualTo(0x7701);
+        assertThat(lastAddress(r)).as("over UDP, as asked").isEqualTo("42.42.42.42");
+        assertThat(DnsMessage.u16(r, 0)).isEqualTo(DnsFixture.QUERY_ID);
     }
 
     @Test
     void silentUpstream_isSkipped_thenServfailWhenNoneAnswers() throws IOException {
-        upstreams = List.of((InetSocketAddress) silent.getLocalSocketAddress(),
-                (InetSocketAddress) upstream.getLocalSocketAddress());
+        upstreams = List.of((InetSocketAddress) silent.getLocalSocketAddress(), upstream.address());
         assertThat(answers(ask("example.com", DnsMessage.TYPE_A))).isEqualTo(1);
         upstreams = List.of((InetSocketAddress) silent.getLocalSocketAddress());
         assertThat(rcode(ask("example.com", DnsMessage.TYPE_A))).isEqualTo(DnsMessage.SERVFAIL);
