@@ -88,4 +88,21 @@ class NamespaceSharingIT extends DaemonFixture {
         assertThat(berth("run", "--rm", "busybox", "sh", "-c", "grep -c ' /dev/shm ' /proc/mounts").assertSuccess().out())
                 .isEqualTo("1");
     }
+
+    @Test
+    void cgroupns_privateByDefault_theHostsWhenAsked_throughBothClis() {
+        // in its own cgroup namespace the container's cgroup is the root; in the host's, its path
+        assertThat(berth("run", "--rm", "busybox", "grep", ":pids:", "/proc/self/cgroup").assertSuccess().out())
+                .endsWith(":pids:/");
+        String id = docker("run", "-d", "--cgroupns", "host", "busybox", "sleep", "60").assertSuccess().out();
+        try {
+            assertThat(berth("exec", id, "grep", ":pids:", "/proc/self/cgroup").assertSuccess().out())
+                    .endsWith(":pids:/berth/" + id);
+            assertThat(docker("inspect", "-f", "{{.HostConfig.CgroupnsMode}}", id).out()).isEqualTo("host");
+        } finally {
+            berth("rm", "-f", id);
+        }
+        assertThat(berth("run", "--rm", "--cgroupns", "shared", "busybox", "true").stderr())
+                .contains("invalid cgroup namespace mode: shared");
+    }
 }

@@ -22,6 +22,7 @@ import dev.berth.engine.runtime.spec.RootfsPath;
 import dev.berth.engine.runtime.spec.RuntimeDefaults;
 import dev.berth.engine.runtime.spec.SpecGenerator;
 import dev.berth.engine.runtime.spec.UserResolver;
+import dev.berth.engine.security.NamespaceModes;
 import dev.berth.engine.snapshots.MountedRootfs;
 import dev.berth.engine.snapshots.RootfsLayers;
 import dev.berth.engine.snapshots.Snapshotter;
@@ -107,7 +108,7 @@ final class TaskLauncher {
             }
             ContainerSpec spec = new ContainerSpec(args, environment(config, hostname, user), cwd, user,
                     config.isTty(), rootfs.target(), record.hostConfig().isReadonlyRootfs(), hostname,
-                    binds, network(record, hostname, paths), true,
+                    binds, network(record, hostname, paths), NamespaceModes.privateCgroup(record.hostConfig()),
                     cgroupsPath(record.id()), shmSize(record.hostConfig()), true,
                     record.hostConfig().sysctls() == null ? Map.of() : record.hostConfig().sysctls());
             ObjectNode tree = specs.generate(spec, userMounts.tmpfs(),

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code --pid}, {@code --ipc} and {@code --uts}: a container's own namespace (the default),
- * the host's, or for PID and IPC another running container's ({@code container:NAME}).
+ * {@code --pid}, {@code --ipc}, {@code --uts} and {@code --cgroupns}: a container's own
+ * namespace (the default), the host's, or for PID and IPC another running container's
+ * ({@code container:NAME}).
  *
  * <p>IPC has dockerd's five modes: {@code private} (the default) and {@code shareable} both
  * get an own namespace, but only a {@code shareable} (or {@code host}) one may be joined;
@@ -28,6 +29,7 @@ public final class NamespaceModes {
 
     private static final String HOST = "host";
     private static final String CONTAINER = "container:";
+    private static final String PRIVATE = "private";
     static final String IPC_NONE = "none";
     static final String IPC_SHAREABLE = "shareable";
 
@@ -37,8 +39,20 @@ public final class NamespaceModes {
     /** dockerd's create-time check: a known mode, or {@code container:} with a name (PID and IPC only). */
     static void check(HostConfig h) {
         mode(h.pidMode(), "PID", List.of(HOST), true);
-        mode(h.ipcMode(), "IPC", List.of(HOST, "private", IPC_SHAREABLE, IPC_NONE), true);
+        mode(h.ipcMode(), "IPC", List.of(HOST, PRIVATE, IPC_SHAREABLE, IPC_NONE), true);
         mode(h.utsMode(), "UTS", List.of(HOST), false);
+        if (h.cgroupnsMode() != null && !h.cgroupnsMode().isEmpty() && !List.of(HOST, PRIVATE).contains(h.cgroupnsMode())) {
+            throw new InvalidArgumentException("invalid cgroup namespace mode: " + h.cgroupnsMode());
+        }
+    }
+
+    /**
+     * Whether the container gets its own cgroup namespace: unless {@code --cgroupns host}.
+     * berth's default is {@code private} on cgroup v1 hosts too (dockerd's is {@code host}
+     * there): the container sees its own cgroup as the root, as on v2.
+     */
+    public static boolean privateCgroup(HostConfig h) {
+        return !HOST.equals(h.cgroupnsMode());
     }
 
     private static void mode(String mode, String kind, List<String> known, boolean joinable) {

@@ -31,7 +31,8 @@ class NamespaceModesTest {
     void check_acceptsDockerdsModes() {
         for (String hc : List.of("{}", "{\"PidMode\":\"\"}", "{\"PidMode\":\"host\"}", "{\"PidMode\":\"container:db\"}",
                 "{\"IpcMode\":\"host\"}", "{\"IpcMode\":\"private\"}", "{\"IpcMode\":\"shareable\"}",
-                "{\"IpcMode\":\"none\"}", "{\"IpcMode\":\"container:4f2a\"}", "{\"UTSMode\":\"host\"}")) {
+                "{\"IpcMode\":\"none\"}", "{\"IpcMode\":\"container:4f2a\"}", "{\"UTSMode\":\"host\"}",
+                "{\"CgroupnsMode\":\"host\"}", "{\"CgroupnsMode\":\"private\"}", "{\"CgroupnsMode\":\"\"}")) {
             assertThatCode(() -> NamespaceModes.check(host(hc))).as(hc).doesNotThrowAnyException();
         }
     }
@@ -46,10 +47,18 @@ class NamespaceModesTest {
                 new Case("{\"PidMode\":\"container\"}", "invalid PID mode: container"),
                 new Case("{\"IpcMode\":\"bogus\"}", "invalid IPC mode: bogus"),
                 new Case("{\"IpcMode\":\"container:\"}", "invalid IPC mode: container:"),
-                new Case("{\"UTSMode\":\"container:db\"}", "invalid UTS mode: container:db"))) {
+                new Case("{\"UTSMode\":\"container:db\"}", "invalid UTS mode: container:db"),
+                new Case("{\"CgroupnsMode\":\"shared\"}", "invalid cgroup namespace mode: shared"))) {
             assertThatThrownBy(() -> NamespaceModes.check(host(c.hostConfig()))).as(c.hostConfig())
                     .isInstanceOf(InvalidArgumentException.class).hasMessage(c.message());
         }
+    }
+
+    @Test
+    void privateCgroup_unlessTheHostsIsAsked() throws Exception {
+        assertThat(NamespaceModes.privateCgroup(host("{}"))).isTrue();
+        assertThat(NamespaceModes.privateCgroup(host("{\"CgroupnsMode\":\"private\"}"))).isTrue();
+        assertThat(NamespaceModes.privateCgroup(host("{\"CgroupnsMode\":\"host\"}"))).isFalse();
     }
 
     @Test

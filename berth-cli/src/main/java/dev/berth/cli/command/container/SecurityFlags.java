@@ -23,6 +23,7 @@ final class SecurityFlags {
     String pid;
     String ipc;
     String uts;
+    String cgroupns;
 
     SpecBuilder declare(SpecBuilder spec) {
         return spec
@@ -34,7 +35,8 @@ final class SecurityFlags {
                 .value(String.class, "Size of /dev/shm", "shmSize", v -> shmSize = v, "--shm-size")
                 .value(String.class, "PID namespace to use", "pid", v -> pid = v, "--pid")
                 .value(String.class, "IPC mode to use", "ipc", v -> ipc = v, "--ipc")
-                .value(String.class, "UTS namespace to use", "uts", v -> uts = v, "--uts");
+                .value(String.class, "UTS namespace to use", "uts", v -> uts = v, "--uts")
+                .value(String.class, "Cgroup namespace to use (host|private)", "string", v -> cgroupns = v, "--cgroupns");
     }
 
     void putInto(Map<String, Object> host) {
@@ -67,6 +69,9 @@ final class SecurityFlags {
         }
         if (ipc != null) {
             host.put("IpcMode", ipc);
+        }
+        if (cgroupns != null) {
+            host.put("CgroupnsMode", cgroupns);
         }
         if (uts != null) {
             host.put("UTSMode", uts);
