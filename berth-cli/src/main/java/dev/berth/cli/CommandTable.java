@@ -30,6 +30,9 @@ import dev.berth.cli.command.compose.ComposeUnpauseCommand;
 import dev.berth.cli.command.compose.ComposeCreateCommand;
 import dev.berth.cli.command.compose.ComposeVersionCommand;
 import dev.berth.cli.command.compose.ComposeGroupCommand;
+import dev.berth.cli.command.compose.ComposeScaleCommand;
+import dev.berth.cli.command.compose.ComposeStatsCommand;
+import dev.berth.cli.command.compose.ComposeAttachCommand;
 import dev.berth.cli.command.registry.LoginCommand;
 import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.registry.PullCommand;
@@ -214,6 +217,9 @@ final class CommandTable {
             Entry.of("wait", ComposeWaitCommand::new),
             Entry.of("push", ComposePushCommand::new),
             Entry.of("watch", ComposeWatchCommand::new),
+            Entry.of("scale", ComposeScaleCommand::new),
+            Entry.of("stats", ComposeStatsCommand::new),
+            Entry.of("attach", ComposeAttachCommand::new),
             Entry.of("version", ComposeVersionCommand::new));
 
     static final List<Entry> ROOT = List.of(

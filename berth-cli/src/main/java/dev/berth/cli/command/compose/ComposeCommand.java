@@ -174,6 +174,18 @@ abstract class ComposeCommand extends BerthCommand {
         return requireProject(projectName(projectIfAny(List.of())));
     }
 
+    /**
+     * The project as {@link #projectIfAny} finds it, failing as compose does ("no such service")
+     * when it has a file and {@code service} (unless null) is not one of its services.
+     */
+    protected Project knowingService(String service) {
+        Project project = projectIfAny(List.of());
+        if (project != null && service != null && project.service(service) == null) {
+            throw new CliFailure(1, "no such service: " + service);
+        }
+        return project;
+    }
+
     protected static String requireProject(String name) {
         if (name == null) {
             throw new CliFailure(1, "no configuration file provided: not found");
