@@ -338,6 +338,45 @@ abstract class ComposeScenarios extends DaemonFixture {
         }
     }
 
+    @Test
+    void scaleCommand_addsAndRemovesReplicas_andStatsListsTheServicesContainers() throws IOException {
+        Path file = work.resolve("scale.yaml");
+        Files.writeString(file, """
+                name: itscale
+                services:
+                  web:
+                    image: busybox
+                    command: ["sleep", "3600"]
+                    stop_signal: SIGKILL
+                """);
+        try {
+            compose(file, "up", "-d").assertSuccess();
+            compose(file, "scale", "web=3").assertSuccess();
+            assertThat(running("itscale")).containsExactlyInAnyOrder("itscale-web-1", "itscale-web-2", "itscale-web-3");
+
+            List<String> rows = compose(file, "stats", "--no-stream").assertSuccess().stdout().lines().toList();
+            assertThat(rows.getFirst()).startsWith("CONTAINER ID").contains("NAME", "CPU %", "MEM USAGE / LIMIT");
+            assertThat(rows.subList(1, rows.size())).hasSize(3)
+                    .anySatisfy(r -> assertThat(r).contains("itscale-web-1"))
+                    .anySatisfy(r -> assertThat(r).contains("itscale-web-2"))
+                    .anySatisfy(r -> assertThat(r).contains("itscale-web-3"));
+
+            compose(file, "scale", "web=1").assertSuccess();
+            assertThat(running("itscale")).containsExactly("itscale-web-1");
+            assertThat(compose(file, "scale", "nope=2").exitCode()).isEqualTo(1);
+
+            compose(file, "down", "-t", "0").assertSuccess();
+            assertThat(berth("ps", "-aq", "--filter", "label=com.docker.compose.project=itscale").stdout()).isEmpty();
+        } finally {
+            compose(file, "down", "-t", "0");
+        }
+    }
+
+    private List<String> running(String project) {
+        return berth("ps", "--format", "{{.Names}}", "--filter", "label=com.docker.compose.project=" + project)
+                .assertSuccess().stdout().lines().toList();
+    }
+
     private String catIn(Path file, String path) {
         return compose(file, "exec", "-T", "app", "cat", path).out();
     }
