@@ -2,11 +2,13 @@ package dev.berth.cli.command.compose;
 
 import dev.berth.cli.CliFailure;
 import dev.berth.cli.Main;
+import dev.berth.cli.command.container.AttachFlags;
 import dev.berth.compose.project.ProjectContainer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,18 +19,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "attach", description = "Attach local standard input, output, and error streams to a service's running container")
 public final class ComposeAttachCommand extends ComposeCommand {
 
-    @Option(names = "--detach-keys", description = "Override the key sequence for detaching from a container")
-    String detachKeys;
+    @Mixin
+    AttachFlags flags = new AttachFlags();
 
     @Option(names = "--index", defaultValue = "1", description = "index of the container if service has multiple replicas")
     int index;
-
-    @Option(names = "--no-stdin", description = "Do not attach STDIN")
-    boolean noStdin;
-
-    @Option(names = "--sig-proxy", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Proxy all received signals to the process")
-    boolean sigProxy;
 
     @Parameters(index = "0", paramLabel = "SERVICE")
     String service;
@@ -43,13 +38,7 @@ public final class ComposeAttachCommand extends ComposeCommand {
         ProjectContainer target = running.stream().filter(c -> c.number() == index).findFirst()
                 .orElseThrow(() -> new CliFailure(1, "service \"" + service + "\" is not running container #" + index));
         List<String> args = new ArrayList<>(List.of("attach"));
-        if (detachKeys != null) {
-            args.addAll(List.of("--detach-keys", detachKeys));
-        }
-        if (noStdin) {
-            args.add("--no-stdin");
-        }
-        args.add("--sig-proxy=" + sigProxy);
+        args.addAll(flags.arguments());
         args.add(target.id());
         return Main.run(args.toArray(String[]::new), ctx());
     }

@@ -1,6 +1,7 @@
 package dev.berth.cli.command.compose;
 
 import dev.berth.cli.Main;
+import dev.berth.cli.command.container.StatsFlags;
 import dev.berth.cli.format.OutputFormat;
 import dev.berth.cli.format.StatsRows;
 import dev.berth.compose.project.ProjectContainer;
@@ -8,7 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -19,17 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
 public final class ComposeStatsCommand extends ComposeCommand {
 
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
-    boolean all;
-
-    @Option(names = "--no-stream", description = "Disable streaming stats and only pull the first result")
-    boolean noStream;
-
-    @Option(names = "--no-trunc", description = "Do not truncate output")
-    boolean noTrunc;
-
-    @Option(names = "--format", description = "Format output using a custom template")
-    String format;
+    @Mixin
+    StatsFlags flags = new StatsFlags();
 
     @Parameters(paramLabel = "SERVICE", arity = "0..1")
     String service;
@@ -37,24 +29,15 @@ public final class ComposeStatsCommand extends ComposeCommand {
     @Override
     public Integer call() throws IOException {
         String name = requireProject(projectName(knowingService(service)));
-        List<ProjectContainer> targets = containers(name, all, service == null ? List.of() : List.of(service));
+        List<ProjectContainer> targets = containers(name, flags.all(), service == null ? List.of() : List.of(service));
         if (targets.isEmpty()) {
             // `berth stats` without containers would show every container: the empty table is the project's
-            String source = format == null || format.isEmpty() || format.equals("table") ? StatsRows.TABLE : format;
-            out().print(new OutputFormat(source).render(List.of(), StatsRows.HEADERS));
+            out().print(new OutputFormat(flags.template()).render(List.of(), StatsRows.HEADERS));
             out().flush();
             return 0;
         }
         List<String> args = new ArrayList<>(List.of("stats"));
-        if (noStream) {
-            args.add("--no-stream");
-        }
-        if (noTrunc) {
-            args.add("--no-trunc");
-        }
-        if (format != null) {
-            args.addAll(List.of("--format", format));
-        }
+        args.addAll(flags.arguments());
         targets.forEach(c -> args.add(c.id().substring(0, Math.min(12, c.id().length()))));
         return Main.run(args.toArray(String[]::new), ctx());
     }

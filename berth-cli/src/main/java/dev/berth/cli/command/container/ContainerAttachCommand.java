@@ -12,7 +12,7 @@ import dev.berth.cli.CliFailure;
 import dev.berth.cli.command.BerthCommand;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,15 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 public final class ContainerAttachCommand extends BerthCommand {
 
-    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
-    String detachKeys;
-
-    @Option(names = "--no-stdin", description = "Do not attach STDIN")
-    boolean noStdin;
-
-    @Option(names = "--sig-proxy", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Proxy all received signals to the process")
-    boolean sigProxy;
+    @Mixin
+    AttachFlags flags = new AttachFlags();
 
     @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
@@ -45,11 +38,11 @@ public final class ContainerAttachCommand extends BerthCommand {
             throw new CliFailure(1, "You cannot attach to a stopped container, start it first");
         }
         boolean tty = c.config() != null && c.config().isTty();
-        boolean stdin = !noStdin && c.config() != null && c.config().isOpenStdin();
-        DetachKeys keys = stdin && tty ? AttachedSession.detachKeys(detachKeys) : null;  // as docker: keys only on a TTY
+        boolean stdin = !flags.noStdin && c.config() != null && c.config().isOpenStdin();
+        DetachKeys keys = stdin && tty ? AttachedSession.detachKeys(flags.detachKeys) : null;  // as docker: keys only on a TTY
         PendingWait wait = containers.await(c.id(), WaitCondition.NEXT_EXIT);
-        ApiStream stream = containers.attach(c.id(), new AttachOptions(stdin, true, true, true, false, detachKeys));
-        SignalProxy proxy = sigProxy && !tty ? SignalProxy.forward(signal -> {
+        ApiStream stream = containers.attach(c.id(), new AttachOptions(stdin, true, true, true, false, flags.detachKeys));
+        SignalProxy proxy = flags.sigProxy && !tty ? SignalProxy.forward(signal -> {
             try {
                 containers.kill(c.id(), signal);
             } catch (IOException e) {

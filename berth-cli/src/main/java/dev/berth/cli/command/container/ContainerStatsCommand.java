@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,17 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
 public final class ContainerStatsCommand extends BerthCommand {
 
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
-    boolean all;
-
-    @Option(names = "--no-stream", description = "Disable streaming stats and only pull the first result")
-    boolean noStream;
-
-    @Option(names = "--no-trunc", description = "Do not truncate output")
-    boolean noTrunc;
-
-    @Option(names = "--format", description = "Format output using a custom template")
-    String format;
+    @Mixin
+    StatsFlags flags = new StatsFlags();
 
     @Parameters(paramLabel = "CONTAINER", arity = "0..*")
     List<String> containers = new ArrayList<>();
@@ -46,16 +37,15 @@ public final class ContainerStatsCommand extends BerthCommand {
     @Override
     public Integer call() throws IOException {
         Map<String, String> targets = targets();
-        OutputFormat output = new OutputFormat(format == null || format.isEmpty() || format.equals("table")
-                ? StatsRows.TABLE : format);
+        OutputFormat output = new OutputFormat(flags.template());
         Map<String, ObjectNode> rows = new ConcurrentHashMap<>();
-        if (noStream) {
+        if (flags.noStream) {
             List<Thread> readers = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             targets.forEach((id, shown) -> readers.add(Thread.ofVirtual().start(() -> {
                 try {
                     client().resources().stats(id, false, false, entry -> {
-                        rows.put(id, StatsRows.of(entry, shown, !noTrunc));
+                        rows.put(id, StatsRows.of(entry, shown, !flags.noTrunc));
                         return false;
                     });
                 } catch (IOException e) {
@@ -77,7 +67,7 @@ public final class ContainerStatsCommand extends BerthCommand {
         targets.forEach((id, shown) -> Thread.ofVirtual().start(() -> {
             try {
                 client().resources().stats(id, true, false, entry -> {
-                    rows.put(id, StatsRows.of(entry, shown, !noTrunc));
+                    rows.put(id, StatsRows.of(entry, shown, !flags.noTrunc));
                     return true;
                 });
             } catch (IOException e) {
@@ -106,7 +96,7 @@ public final class ContainerStatsCommand extends BerthCommand {
             }
             return targets;
         }
-        try (ApiResponse r = client().raw("GET", "/containers/json" + (all ? "?all=1" : ""))) {
+        try (ApiResponse r = client().raw("GET", "/containers/json" + (flags.all ? "?all=1" : ""))) {
             for (JsonNode c : Json.MAPPER.readTree(r.body())) {
                 String id = c.path("Id").asText();
                 targets.put(id, id.substring(0, Math.min(12, id.length())));
