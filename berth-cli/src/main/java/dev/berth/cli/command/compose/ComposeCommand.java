@@ -8,12 +8,14 @@ import dev.berth.compose.loader.ProjectLoader;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.Service;
 import dev.berth.compose.project.ContainerActions;
+import dev.berth.compose.project.Progress;
 import dev.berth.compose.project.ProjectContainer;
 import dev.berth.compose.project.ProjectContainers;
 import dev.berth.compose.project.ProjectFiles;
-import dev.berth.compose.project.Progress;
 import dev.berth.compose.project.ServiceImages;
 import dev.berth.compose.project.ServiceSelection;
+import dev.berth.compose.project.Up;
+import dev.berth.compose.project.UpOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -129,6 +131,16 @@ abstract class ComposeCommand extends BerthCommand {
         String dir = ctx().env("BERTH_COMPOSE_DIR");
         return new ProjectFiles(dir != null && !dir.isBlank() ? Path.of(dir)
                 : Path.of(System.getProperty("user.home"), ".berth", "compose"));
+    }
+
+    /** Converges the project as {@code up} does; the project's refusals end the command with 1 and their words. */
+    protected Map<String, List<ProjectContainer>> converge(Project project, UpOptions options)
+            throws IOException, InterruptedException {
+        try {
+            return new Up(actions(), images(), files()).run(project, options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliFailure(1, e.getMessage());
+        }
     }
 
     /** Starts watching {@code services} of {@code project} (see {@link WatchSession}), compose's messages on stdout. */

@@ -1,8 +1,6 @@
 package dev.berth.cli.command.compose;
 
-import dev.berth.cli.CliFailure;
 import dev.berth.compose.model.Project;
-import dev.berth.compose.project.Up;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +22,7 @@ public final class ComposeCreateCommand extends ComposeCommand {
     public Integer call() throws IOException {
         Project project = project(services);
         try {
-            new Up(actions(), images(), files()).run(project, convergence.options(services, false, false, null, null));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CliFailure(1, e.getMessage());
+            converge(project, convergence.options(services, false, false, null, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

@@ -1,7 +1,5 @@
 package dev.berth.cli.command.compose;
 
-import dev.berth.cli.CliFailure;
-import dev.berth.compose.project.Up;
 import dev.berth.compose.project.UpOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,9 +30,7 @@ public final class ComposeScaleCommand extends ComposeCommand {
         UpOptions options = new UpOptions(services, noDeps, false, false, false, false, false, scale, true,
                 null, null);
         try {
-            new Up(actions(), images(), files()).run(project(services), options);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CliFailure(1, e.getMessage());
+            converge(project(services), options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

@@ -4,7 +4,6 @@ import dev.berth.cli.CliFailure;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.project.DependencyWait;
 import dev.berth.compose.project.ProjectContainer;
-import dev.berth.compose.project.Up;
 import dev.berth.compose.project.UpOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -90,9 +89,7 @@ public final class ComposeUpCommand extends ComposeCommand {
         Instant since = Instant.now();
         Map<String, List<ProjectContainer>> converged;
         try {
-            converged = new Up(actions(), images(), files()).run(project, options);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CliFailure(1, e.getMessage());
+            converged = converge(project, options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

@@ -2,7 +2,6 @@ package dev.berth.cli.command.compose;
 
 import dev.berth.cli.CliFailure;
 import dev.berth.compose.model.Project;
-import dev.berth.compose.project.Up;
 import dev.berth.compose.project.UpOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ public final class ComposeWatchCommand extends ComposeCommand {
         WatchSession.check(project, services);
         try {
             if (!noUp) {
-                new Up(actions(), images(), files()).run(project, new UpOptions(services, false, false, false, false, false,
-                        false, Map.of(), true, null, null));
+                converge(project, new UpOptions(services, false, false, false, false, false, false, Map.of(), true,
+                        null, null));
             }
             startWatch(project, services, prune).awaitSignal();
         } catch (IllegalArgumentException | IllegalStateException e) {
