@@ -1,16 +1,12 @@
 package dev.berth.engine.networks;
 
 import dev.berth.engine.error.ConflictException;
-import java.time.Duration;
 
 /**
  * A published port's userland proxy in the daemon: listens on the host side and forwards to
  * the container's address. Closing it closes the host port.
  */
 interface PortForwarder extends AutoCloseable {
-
-    /** How long {@link #close} waits for the host port to be released. */
-    Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     /** The host port actually bound (a free one when 0 was asked). */
     int boundPort();
@@ -35,22 +31,5 @@ interface PortForwarder extends AutoCloseable {
             }
         }
         throw last;
-    }
-
-    /**
-     * Waits for the proxy's listening thread to end. A socket closed while a virtual thread is
-     * blocked on it keeps its file descriptor until that thread wakes up, so without this wait
-     * re-publishing the same host port (a new primary network, a restart) could find it still
-     * bound under load.
-     */
-    static void awaitReleased(Thread listener) {
-        if (listener == null) {
-            return;
-        }
-        try {
-            listener.join(RELEASE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.engine.networks;
 
 import dev.berth.engine.error.ConflictException;
 import dev.berth.engine.error.SystemException;
+import dev.berth.engine.networks.dns.ListenerThreads;
 import dev.berth.posix.PosixException;
 import dev.berth.posix.TcpSockets;
 import dev.berth.posix.TcpSockets.Shutdown;
@@ -143,7 +144,7 @@ final class PortProxy implements PortForwarder {
         } catch (PosixException e) {
             LOG.log(System.Logger.Level.DEBUG, "port proxy " + port + ": " + e.getMessage());
         }
-        PortForwarder.awaitReleased(acceptor);
+        ListenerThreads.awaitEnd(acceptor);
         closeQuietly(listener);
         for (SplicedConnection c : open) {
             c.abort();

@@ -1,6 +1,7 @@
 package dev.berth.engine.networks;
 
 import dev.berth.engine.error.ConflictException;
+import dev.berth.engine.networks.dns.ListenerThreads;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -104,6 +105,6 @@ final class UdpProxy implements PortForwarder {
     public void close() {
         server.close();
         flows.values().forEach(DatagramSocket::close);
-        PortForwarder.awaitReleased(receiver);
+        ListenerThreads.awaitEnd(receiver);
     }
 }

@@ -33,7 +33,6 @@ public final class DnsServer implements AutoCloseable {
     public static final int PORT = 53;
     public static final int TTL_SECONDS = 600;
     private static final System.Logger LOG = System.getLogger("berthd.dns");
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
     private static final int BIND_ATTEMPTS = 5;
 
     /**
@@ -211,15 +210,6 @@ public final class DnsServer implements AutoCloseable {
         loop.interrupt();
         // the channel keeps its address until the receiving virtual thread wakes up and leaves:
         // a network re-created at once on the same gateway must be able to bind it again
-        joinBriefly(loop);
-    }
-
-    /** Waits for {@code t} to end, at most a few seconds. */
-    static void joinBriefly(Thread t) {
-        try {
-            t.join(RELEASE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ListenerThreads.awaitEnd(loop);
     }
 }

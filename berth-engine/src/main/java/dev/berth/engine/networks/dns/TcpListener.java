@@ -126,7 +126,7 @@ final class TcpListener implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "dns tcp close: " + e.getMessage());
         }
-        DnsServer.joinBriefly(loop);
+        ListenerThreads.awaitEnd(loop);
         // no connection is added once the accept loop has left
         List<Map.Entry<Socket, Thread>> open = List.copyOf(connections.entrySet());
         for (Map.Entry<Socket, Thread> c : open) {
@@ -136,6 +136,6 @@ final class TcpListener implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "dns tcp close: " + e.getMessage());
             }
         }
-        open.forEach(c -> DnsServer.joinBriefly(c.getValue()));
+        open.forEach(c -> ListenerThreads.awaitEnd(c.getValue()));
     }
 }
