@@ -147,33 +147,22 @@ final class AttachedProject {
      * its new start, as compose keeps following a restarted container. False when it stays down.
      */
     private boolean followAgain(LogFollower follower, ProjectContainer c, AtomicReference<Thread> stopping) {
-        try {
-            long deadline = System.nanoTime() + RESTART_GRACE.toNanos();
-            while (stopping.get() == null) {
-                JsonNode inspect = actions.client().containers().inspectRaw(c.id());
-                JsonNode state = inspect.path("State");
-                String policy = inspect.path("HostConfig").path("RestartPolicy").path("Name").asText("no");
-                if (policy.isEmpty() || policy.equals("no")) {
-                    return false;
-                }
-                String started = state.path("StartedAt").asText("");
-                if (!started.equals(followedRun.get(c.id())) && !state.path("Restarting").asBoolean()) {
-                    // a new run began (it may even have ended already: its logs are kept)
-                    followRun(follower, c, started);
-                    return true;
-                }
-                if (!state.path("Restarting").asBoolean() && System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(100);
+        long deadline = System.nanoTime() + RESTART_GRACE.toNanos();
+        return poll(stopping, () -> {
+            JsonNode inspect = actions.client().containers().inspectRaw(c.id());
+            JsonNode state = inspect.path("State");
+            String policy = inspect.path("HostConfig").path("RestartPolicy").path("Name").asText("no");
+            if (policy.isEmpty() || policy.equals("no")) {
+                return Poll.NO;
             }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+            String started = state.path("StartedAt").asText("");
+            if (!started.equals(followedRun.get(c.id())) && !state.path("Restarting").asBoolean()) {
+                // a new run began (it may even have ended already: its logs are kept)
+                followRun(follower, c, started);
+                return Poll.YES;
+            }
+            return !state.path("Restarting").asBoolean() && System.nanoTime() > deadline ? Poll.NO : Poll.AGAIN;
+        });
     }
 
     /**
@@ -187,18 +176,43 @@ final class AttachedProject {
         }
         String project = c.labels().get(ComposeLabels.PROJECT);
         var projectContainers = new ProjectContainers(actions.client());
+        long deadline = System.nanoTime() + REPLACE_GRACE.toNanos();
+        return poll(stopping, () -> {
+            if (System.nanoTime() >= deadline) {
+                return Poll.NO;
+            }
+            var next = projectContainers.list(project, false, ProjectContainers.OneOff.EXCLUDE, List.of(c.service()))
+                    .stream()
+                    .filter(n -> n.name().equals(c.name()) && !n.id().equals(c.id()) && n.running())
+                    .findFirst();
+            if (next.isEmpty()) {
+                return Poll.AGAIN;
+            }
+            followed.remove(c.id());
+            followed.add(next.get().id());
+            followRun(follower, next.get(), startedAt(next.get()));
+            return Poll.YES;
+        });
+    }
+
+    /** One look at the daemon: found (and followed), given up, or look again in a moment. */
+    private enum Poll { YES, NO, AGAIN }
+
+    @FunctionalInterface
+    private interface Look {
+        Poll next() throws IOException;
+    }
+
+    /**
+     * Looks every 100 ms until {@code look} decides, while the up is not stopping; a daemon that
+     * cannot be asked counts as no.
+     */
+    private static boolean poll(AtomicReference<Thread> stopping, Look look) {
         try {
-            long deadline = System.nanoTime() + REPLACE_GRACE.toNanos();
-            while (stopping.get() == null && System.nanoTime() < deadline) {
-                var next = projectContainers.list(project, false, ProjectContainers.OneOff.EXCLUDE,
-                        List.of(c.service())).stream()
-                        .filter(n -> n.name().equals(c.name()) && !n.id().equals(c.id()) && n.running())
-                        .findFirst();
-                if (next.isPresent()) {
-                    followed.remove(c.id());
-                    followed.add(next.get().id());
-                    followRun(follower, next.get(), startedAt(next.get()));
-                    return true;
+            while (stopping.get() == null) {
+                Poll answer = look.next();
+                if (answer != Poll.AGAIN) {
+                    return answer == Poll.YES;
                 }
                 Thread.sleep(100);
             }
