@@ -3,13 +3,13 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Await;
+import dev.berth.testkit.BackgroundCommand;
 import dev.berth.testkit.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -270,11 +270,10 @@ abstract class ComposeScenarios extends DaemonFixture {
                         - {path: ./app/src, action: sync, target: /srv, ignore: ["*.bak"]}
                         - {path: ./app/Dockerfile, action: rebuild}
                 """);
-        Path output = work.resolve("watch.out");
-        Process watch = new ProcessBuilder("sh", "-c", "exec " + berthCommand("compose", "-f", file.toString(),
-                "--progress=plain", "watch")).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        BackgroundCommand watch = BackgroundCommand.start(berthCommand("compose", "-f", file.toString(),
+                "--progress=plain", "watch"), work.resolve("watch.out"));
         try {
-            Await.until("the watch is enabled", Duration.ofSeconds(60), () -> read(output).contains("Watch enabled"));
+            Await.until("the watch is enabled", Duration.ofSeconds(60), () -> watch.output().contains("Watch enabled"));
             String before = id("itwatch-app-1");
 
             Files.writeString(dir.resolve("app/src/hello.txt"), "v2");
@@ -285,19 +284,16 @@ abstract class ComposeScenarios extends DaemonFixture {
             Await.until("the new file is synced", Duration.ofSeconds(20), () -> catIn(file, "/srv/sub/new.txt").equals("new"));
             Await.until("the deletion is synced", Duration.ofSeconds(20),
                     () -> compose(file, "exec", "-T", "app", "test", "-e", "/srv/gone.txt").exitCode() != 0);
-            assertThat(read(output)).contains("Syncing service \"app\" after");
+            assertThat(watch.output()).contains("Syncing service \"app\" after");
 
             Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nCOPY src /srv\nRUN echo two > /version\n");
             Await.until("the rebuilt image runs", Duration.ofSeconds(60), () -> catIn(file, "/version").equals("two"));
             assertThat(id("itwatch-app-1")).isNotEqualTo(before);
             assertThat(catIn(file, "/srv/sub/new.txt")).isEqualTo("new");
-            assertThat(read(output)).contains("Rebuilding service(s) [\"app\"] after changes were detected",
+            assertThat(watch.output()).contains("Rebuilding service(s) [\"app\"] after changes were detected",
                     "service(s) [\"app\"] successfully built");
         } finally {
-            watch.destroy();
-            if (!watch.waitFor(10, TimeUnit.SECONDS)) {
-                watch.destroyForcibly().waitFor();
-            }
+            watch.close();
             compose(file, "down", "-t", "1", "--rmi", "local");
         }
     }
@@ -319,21 +315,17 @@ abstract class ComposeScenarios extends DaemonFixture {
                       watch:
                         - {path: ./app/Dockerfile, action: rebuild}
                 """);
-        Path output = work.resolve("upwatch.out");
-        Process up = new ProcessBuilder("sh", "-c", "exec " + berthCommand("compose", "-f", file.toString(),
-                "--progress=plain", "up", "--watch", "--no-color")).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        BackgroundCommand up = BackgroundCommand.start(berthCommand("compose", "-f", file.toString(),
+                "--progress=plain", "up", "--watch", "--no-color"), work.resolve("upwatch.out"));
         try {
             Await.until("the first run's output", Duration.ofSeconds(60),
-                    () -> read(output).contains("running-one") && read(output).contains("Watch enabled"));
+                    () -> up.output().contains("running-one") && up.output().contains("Watch enabled"));
             Files.writeString(dir.resolve("app/Dockerfile"), "FROM busybox\nRUN echo two > /version\n");
             // the rebuilt container's output reaches the same foreground up, which keeps going
-            Await.until("the rebuilt run's output", Duration.ofSeconds(60), () -> read(output).contains("running-two"));
+            Await.until("the rebuilt run's output", Duration.ofSeconds(60), () -> up.output().contains("running-two"));
             assertThat(up.isAlive()).isTrue();
         } finally {
-            up.destroy();
-            if (!up.waitFor(10, TimeUnit.SECONDS)) {
-                up.destroyForcibly().waitFor();
-            }
+            up.close();
             compose(file, "down", "-t", "1", "--rmi", "local");
         }
     }
@@ -379,14 +371,6 @@ abstract class ComposeScenarios extends DaemonFixture {
 
     private String catIn(Path file, String path) {
         return compose(file, "exec", "-T", "app", "cat", path).out();
-    }
-
-    private static String read(Path output) {
-        try {
-            return Files.exists(output) ? Files.readString(output) : "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     protected CommandResult compose(Path file, String... args) {

@@ -3,7 +3,7 @@ package dev.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Await;
-import java.nio.file.Files;
+import dev.berth.testkit.BackgroundCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,31 +129,20 @@ class EventsIT extends DaemonFixture {
     @Test
     void liveStream_deliversEventsAsTheyHappen(@TempDir Path tmp) throws Exception {
         String since = unix(Instant.now().minusSeconds(1));
-        Path output = Files.createTempFile(tmp, "events", ".out");
         // no --until: the stream stays open until the start arrives, however loaded the host is.
         // --since as well: the CLI may subscribe only after the start, and then the history carries it
-        Process watcher = new ProcessBuilder("sh", "-c", "exec " + daemon.berthCommandLine("events", "--since", since,
-                "--filter", "container=live", "--filter", "event=start"))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        BackgroundCommand watcher = BackgroundCommand.start(daemon.berthCommandLine("events", "--since", since,
+                "--filter", "container=live", "--filter", "event=start"), tmp.resolve("events.out"));
         try {
             berth("create", "--name", "live", "busybox", "true").assertSuccess();
             berth("start", "live").assertSuccess();
             Await.until("the start event on the open stream", Duration.ofSeconds(60),
-                    () -> read(output).contains(" container start "));
-            assertThat(Files.readString(output)).contains("name=live");
+                    () -> watcher.output().contains(" container start "));
+            assertThat(watcher.output()).contains("name=live");
             assertThat(watcher.isAlive()).as("the stream stays open after the event").isTrue();
         } finally {
-            watcher.destroy();
-            watcher.waitFor();
+            watcher.close();
             berth("rm", "-f", "live");
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 }
